@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace NVelopes.Grains.Abstractions.Accounts;
+
+[GenerateSerializer, Immutable, Alias("NVelopes.EnvelopeView")]
+public sealed record EnvelopeView(int Id, string Name, decimal Balance);
+
+[GenerateSerializer, Immutable, Alias("NVelopes.SplitView")]
+public sealed record SplitView(int EnvelopeId, decimal Amount);
+
+[GenerateSerializer, Immutable, Alias("NVelopes.PaymentSourceView")]
+public sealed record PaymentSourceView(int Id, string Payer, decimal Amount, ImmutableArray<SplitView> Envelopes);
+
+/// <summary>An account as its owner sees it; <see cref="Version"/> counts its durable writes.</summary>
+[GenerateSerializer, Immutable, Alias("NVelopes.AccountView")]
+public sealed record AccountView(
+    string AccountId,
+    string Name,
+    decimal Balance,
+    bool CanGoNegative,
+    long Version,
+    ImmutableArray<EnvelopeView> Envelopes,
+    ImmutableArray<PaymentSourceView> PaymentSources);
+
+/// <summary>One recorded transaction, as the history shows it.</summary>
+[GenerateSerializer, Immutable, Alias("NVelopes.TransactionView")]
+public sealed record TransactionView(
+    long TxId,
+    DateTimeOffset Date,
+    string OwnerId,
+    string AccountId,
+    int EnvelopeIdSrc,
+    int EnvelopeIdDest,
+    string Envelope,
+    string Op,
+    string Description,
+    decimal Amount,
+    decimal AccountBalance,
+    ImmutableArray<SplitView> PayEnvelopes);
+
+/// <summary>What a command left behind: the account after it and the transaction it recorded, if any.</summary>
+[GenerateSerializer, Immutable, Alias("NVelopes.AccountUpdate")]
+public sealed record AccountUpdate(AccountView Account, TransactionView? Transaction);
+
+/// <summary>A short line of the caller's account list.</summary>
+[GenerateSerializer, Immutable, Alias("NVelopes.AccountSummaryView")]
+public sealed record AccountSummaryView(string AccountId, string Name, decimal Balance);

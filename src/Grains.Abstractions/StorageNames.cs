@@ -1,0 +1,8 @@
+namespace NVelopes.Grains.Abstractions;
+
+/// <summary>Names of the grain storage providers, shared by grains and the hosts that register them.</summary>
+public static class StorageNames
+{
+    /// <summary>Plain grain state of the user grains (one record per normalised username).</summary>
+    public const string Users = "users";
+}

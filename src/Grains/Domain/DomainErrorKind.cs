@@ -1,0 +1,11 @@
+namespace NVelopes.Grains.Domain;
+
+public enum DomainErrorKind
+{
+    /// <summary>A value or a rule refused the change.</summary>
+    Invalid,
+    /// <summary>Something the change names does not exist.</summary>
+    NotFound,
+    /// <summary>The change would duplicate something that must be unique.</summary>
+    Conflict,
+}

@@ -1,0 +1,33 @@
+using NVelopes.Grains.Domain;
+
+namespace NVelopes.Grains.Storage;
+
+/// <summary>
+/// The storage port of the account grains. Every adapter (embedded SQLite, MongoDB) keeps an account's state and
+/// its history so that they never disagree: <see cref="CommitAsync"/> applies one commit atomically, or not at all.
+/// The history is kept one record per transaction, addressed by (account id, transaction id), so a page of it is
+/// a range read whose cost does not depend on how deep the page is.
+/// </summary>
+public interface IAccountStore
+{
+    /// <summary>Creates tables, collections and indexes if they are missing. Idempotent; never drops data.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The account and the version of its last commit, or null when it was never opened.</summary>
+    Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <see cref="AccountCommit.Account"/> as version <c>ExpectedVersion + 1</c> and makes the history
+    /// hold exactly transactions 0 … <c>Account.NextTransactionId - 1</c>: those from
+    /// <see cref="AccountCommit.FirstChangedTransactionId"/> on are replaced by <see cref="AccountCommit.Appended"/>.
+    /// Throws Orleans' <c>InconsistentStateException</c> and writes nothing when the stored version is not
+    /// <see cref="AccountCommit.ExpectedVersion"/> (0: the account must not exist yet).
+    /// </summary>
+    Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="count"/> transactions with ids from <paramref name="fromId"/>, oldest first.</summary>
+    Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken);
+
+    /// <summary>The open accounts of one owner, ordered by name then id.</summary>
+    Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken);
+}
