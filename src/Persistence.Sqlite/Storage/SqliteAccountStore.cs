@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NVelopes.Grains.Domain;
+using NVelopes.Grains.Storage;
+using Orleans.Storage;
+
+namespace NVelopes.Persistence.Sqlite.Storage;
+
+/// <summary>
+/// The embedded adapter of the account storage port. An account is one row (its state as JSON plus the columns
+/// that are queried); its history is one row per transaction keyed by (account, id). A commit is one savepoint of
+/// the writer's transaction, so the state and the history change together or not at all.
+/// </summary>
+public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    /// <summary>Test seam: runs inside a commit after the history is written and before the account is.</summary>
+    internal Action<AccountCommit>? BetweenHistoryAndAccountWrite { get; set; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync();
+
+    public async Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, state FROM accounts WHERE id = $id";
+        command.Parameters.AddWithValue("$id", accountId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new StoredAccount(JsonSerializer.Deserialize<Account>(reader.GetString(1), Json)!, reader.GetInt64(0));
+    }
+
+    public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken) =>
+        database.Writer.WriteAsync(async (connection, transaction) =>
+        {
+            await DeleteHistoryFromAsync(connection, transaction, commit);
+            foreach (var appended in commit.Appended) await InsertTransactionAsync(connection, transaction, appended);
+            BetweenHistoryAndAccountWrite?.Invoke(commit);
+            await WriteAccountAsync(connection, transaction, commit);
+        });
+
+    public async Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(
+        string accountId, long fromId, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT body FROM transactions
+            WHERE account_id = $account AND tx_id >= $from
+            ORDER BY tx_id LIMIT $count
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$from", fromId);
+        command.Parameters.AddWithValue("$count", count);
+        var transactions = new List<Transaction>(Math.Min(count, 1024));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            transactions.Add(JsonSerializer.Deserialize<Transaction>(reader.GetString(0), Json)!);
+        return transactions;
+    }
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state FROM accounts WHERE owner_id = $owner AND closed = 0 ORDER BY name, id";
+        command.Parameters.AddWithValue("$owner", ownerId);
+        var summaries = new List<AccountSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var account = JsonSerializer.Deserialize<Account>(reader.GetString(0), Json)!;
+            summaries.Add(new AccountSummary(account.Id, account.Name, account.Balance));
+        }
+        return summaries;
+    }
+
+    private static async Task DeleteHistoryFromAsync(SqliteConnection connection, SqliteTransaction transaction, AccountCommit commit)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM transactions WHERE account_id = $account AND tx_id >= $from";
+        command.Parameters.AddWithValue("$account", commit.Account.Id);
+        command.Parameters.AddWithValue("$from", commit.FirstChangedTransactionId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, Transaction recorded)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO transactions (account_id, tx_id, body) VALUES ($account, $id, $body)";
+        command.Parameters.AddWithValue("$account", recorded.AccountId);
+        command.Parameters.AddWithValue("$id", recorded.Id);
+        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(recorded, Json));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Inserts the account at version 1, or updates it only if it is still at the expected version.</summary>
+    private static async Task WriteAccountAsync(SqliteConnection connection, SqliteTransaction transaction, AccountCommit commit)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = commit.ExpectedVersion == 0
+            ? """
+              INSERT INTO accounts (id, owner_id, closed, name, version, state)
+              VALUES ($id, $owner, $closed, $name, $version, $state)
+              ON CONFLICT (id) DO NOTHING
+              """
+            : """
+              UPDATE accounts SET closed = $closed, name = $name, version = $version, state = $state
+              WHERE id = $id AND version = $expected
+              """;
+        var account = commit.Account;
+        command.Parameters.AddWithValue("$id", account.Id);
+        command.Parameters.AddWithValue("$owner", account.OwnerId);
+        command.Parameters.AddWithValue("$closed", account.IsClosed ? 1 : 0);
+        command.Parameters.AddWithValue("$name", account.Name);
+        command.Parameters.AddWithValue("$version", commit.NewVersion);
+        command.Parameters.AddWithValue("$expected", commit.ExpectedVersion);
+        command.Parameters.AddWithValue("$state", JsonSerializer.Serialize(account, Json));
+        if (await command.ExecuteNonQueryAsync() != 1)
+            throw new InconsistentStateException(
+                $"Account '{account.Id}' is no longer at version {commit.ExpectedVersion}; the write was refused.");
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using NVelopes.Persistence.Sqlite.Options;
+
+namespace NVelopes.Persistence.Sqlite.Storage;
+
+/// <summary>
+/// The embedded database file: its schema, its read connections and its single writer. SQLite allows one writer
+/// at a time, so every write of every account goes through <see cref="Writer"/>, which groups the writes waiting
+/// at the same moment into one durable transaction (one fsync for many commits).
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS accounts (
+            id TEXT NOT NULL PRIMARY KEY,
+            owner_id TEXT NOT NULL,
+            closed INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_accounts_owner ON accounts (owner_id, closed, name, id);
+        -- One row per transaction keyed by (account, id): a page of history is a range read on the key.
+        CREATE TABLE IF NOT EXISTS transactions (
+            account_id TEXT NOT NULL,
+            tx_id INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (account_id, tx_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS grain_state (
+            state_name TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (state_name, grain_id)
+        ) WITHOUT ROWID;
+        """;
+
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _initialized;
+
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+    {
+        var settings = options.Value;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = settings.DatabasePath,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Max(1, settings.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _initialized = new Lazy<Task>(() => CreateSchemaAsync(settings));
+        Writer = new SqliteWriter(OpenWriteConnectionAsync);
+    }
+
+    public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    internal SqliteWriter Writer { get; }
+
+    /// <summary>Creates the file and the schema once; safe to call from every user of the database.</summary>
+    public Task InitializeAsync() => _initialized.Value;
+
+    /// <summary>A pooled connection for reads; WAL lets reads run beside the writer.</summary>
+    public async Task<SqliteConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync();
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public ValueTask DisposeAsync() => Writer.DisposeAsync();
+
+    private async Task<SqliteConnection> OpenWriteConnectionAsync()
+    {
+        await InitializeAsync();
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        // FULL: a commit is on disk before it is acknowledged, even across a power loss.
+        await ExecuteAsync(connection, "PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync(SqliteStorageOptions settings)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(settings.DatabasePath)!);
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;");
+        await ExecuteAsync(connection, Schema);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
