@@ -12,10 +12,21 @@ public static class NVelopesSiloExtensions
     public const string StorageProviderKey = "Storage:Provider";
 
     /// <summary>
-    /// Everything a NVelopes silo needs: the store chosen by <c>Storage:Provider</c> for accounts and users, and
-    /// clustering. The one place where a host picks its providers.
+    /// Everything a NVelopes silo needs: its storage and its clustering. The one place where a host picks its
+    /// providers.
     /// </summary>
     public static ISiloBuilder AddNVelopesSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddNVelopesStorage(configuration);
+        silo.UseLocalhostClustering();
+        return silo;
+    }
+
+    /// <summary>
+    /// The grains' services and the store chosen by <c>Storage:Provider</c> for accounts and users, without
+    /// clustering (test clusters bring their own).
+    /// </summary>
+    public static ISiloBuilder AddNVelopesStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AccountStoreInitializer>();
@@ -31,8 +42,6 @@ public static class NVelopesSiloExtensions
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");
         }
-
-        silo.UseLocalhostClustering();
         return silo;
     }
 }

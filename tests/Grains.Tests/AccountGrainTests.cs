@@ -1,0 +1,152 @@
+using NVelopes.Grains.Abstractions.Accounts;
+using NVelopes.Grains.Abstractions.Errors;
+using Orleans.Runtime;
+
+namespace NVelopes.Grains.Tests;
+
+/// <summary>The account grain's guarantees, run against every store by the subclasses.</summary>
+public abstract class AccountGrainTests(ClusterFixture fixture)
+{
+    private const string Owner = "owner-1";
+
+    protected IClusterClient Client => fixture.Client;
+
+    [SkippableFact]
+    public async Task Deposits_ManyAtOnce_AreAllAppliedWithContiguousIds()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 10m);
+
+        var deposits = Enumerable.Range(0, 200).Select(i => account.RecordMovementAsync(
+            new RecordMovement(Owner, MovementKind.Deposit, 0, $"deposit {i}", 0.01m)));
+        var updates = await Task.WhenAll(deposits);
+
+        var view = await account.ViewAsync(new ViewAccount(Owner));
+        Assert.Equal(12.00m, view.Balance);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), updates.Select(u => u.Transaction!.TxId).Order());
+        var history = await account.ReadHistoryAsync(new ReadHistory(Owner, 0, 1000));
+        Assert.Equal(Enumerable.Range(0, 201).Select(i => (long)i), history.Select(t => t.TxId));
+        Assert.Equal(view.Balance, history.Sum(t => t.Amount));
+    }
+
+    [SkippableFact]
+    public async Task Account_AfterDeactivation_IsReloadedFromTheStore()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 100m);
+        await account.AddEnvelopesAsync(new AddEnvelopes(Owner, ["Shopping", "Car"]));
+        await account.MoveMoneyAsync(new MoveMoney(Owner, 0, 2, "fuel", 40m));
+        await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Debit, 2, "petrol", 15.50m));
+        var before = await account.ViewAsync(new ViewAccount(Owner));
+
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var after = await account.ViewAsync(new ViewAccount(Owner));
+        Assert.Equal(before.Balance, after.Balance);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Envelopes.AsEnumerable(), after.Envelopes.AsEnumerable());
+        var undone = await account.UndoLastAsync(new UndoLast(Owner));
+        Assert.Equal(24.50m + 15.50m, undone.Account.Envelopes[2].Balance);
+    }
+
+    [SkippableFact]
+    public async Task Undo_RepeatedAcrossReactivation_ReversesNewestFirstDownToTheOpening()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 50m);
+        for (var i = 1; i <= 20; i++)
+            await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Deposit, 0, $"d{i}", i));
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        for (var i = 20; i >= 1; i--)
+        {
+            var undone = await account.UndoLastAsync(new UndoLast(Owner));
+            Assert.Equal(50m + Enumerable.Range(1, i - 1).Sum(), undone.Account.Balance);
+        }
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => account.UndoLastAsync(new UndoLast(Owner)));
+        Assert.Equal(ErrorKind.Invalid, refused.Kind);
+        var history = await account.ReadHistoryAsync(new ReadHistory(Owner, 0, 100));
+        Assert.Equal([0L], history.Select(t => t.TxId));
+    }
+
+    [SkippableFact]
+    public async Task Commands_InterleavedWithUndos_KeepBalanceEqualToHistory()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 0m);
+        var work = Enumerable.Range(0, 120).Select(i => i % 3 == 2
+            ? Swallow(account.UndoLastAsync(new UndoLast(Owner)))
+            : Swallow(account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Deposit, 0, "d", 1.25m))));
+        await Task.WhenAll(work);
+
+        var view = await account.ViewAsync(new ViewAccount(Owner));
+        var history = await account.ReadHistoryAsync(new ReadHistory(Owner, 0, 1000));
+        Assert.Equal(Enumerable.Range(0, history.Length).Select(i => (long)i), history.Select(t => t.TxId));
+        Assert.Equal(view.Balance, history.Sum(t => t.Amount));
+        Assert.Equal(view.Envelopes[0].Balance, view.Balance);
+    }
+
+    [SkippableFact]
+    public async Task RefusedCommand_ChangesNothing()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 20m, canGoNegative: false);
+        var before = await account.ViewAsync(new ViewAccount(Owner));
+
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => account.RecordMovementAsync(
+            new RecordMovement(Owner, MovementKind.Debit, 0, "too much", 20.01m)));
+
+        Assert.Equal(ErrorKind.Invalid, refused.Kind);
+        var after = await account.ViewAsync(new ViewAccount(Owner));
+        Assert.Equal(before.Balance, after.Balance);
+        Assert.Equal(before.Envelopes.AsEnumerable(), after.Envelopes.AsEnumerable());
+        Assert.Equal(before.Version, after.Version);
+        Assert.Single(await account.ReadHistoryAsync(new ReadHistory(Owner, 0, 10)));
+    }
+
+    [SkippableFact]
+    public async Task AnotherUsersAccount_LooksExactlyLikeAnUnknownOne()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 5m);
+        var unknown = Client.GetGrain<IAccountGrain>(Guid.NewGuid().ToString("N"));
+
+        var foreign = await Assert.ThrowsAsync<NVelopesException>(() => account.ViewAsync(new ViewAccount("someone-else")));
+        var missing = await Assert.ThrowsAsync<NVelopesException>(() => unknown.ViewAsync(new ViewAccount(Owner)));
+        var foreignDeposit = await Assert.ThrowsAsync<NVelopesException>(() => account.RecordMovementAsync(
+            new RecordMovement("someone-else", MovementKind.Deposit, 0, "x", 1m)));
+
+        Assert.All([foreign, missing, foreignDeposit], e => Assert.Equal(ErrorKind.NotFound, e.Kind));
+        Assert.Equal(5m, (await account.ViewAsync(new ViewAccount(Owner))).Balance);
+    }
+
+    [SkippableFact]
+    public async Task ClosedAccount_IsGoneForItsOwner()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 5m);
+        await account.CloseAsync(new CloseAccount(Owner));
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var gone = await Assert.ThrowsAsync<NVelopesException>(() => account.ViewAsync(new ViewAccount(Owner)));
+        Assert.Equal(ErrorKind.NotFound, gone.Kind);
+    }
+
+    private async Task<IAccountGrain> OpenAsync(decimal openingBalance, bool canGoNegative = true)
+    {
+        var account = Client.GetGrain<IAccountGrain>(Guid.NewGuid().ToString("N"));
+        await account.OpenAsync(new OpenAccount(Owner, "Current", openingBalance, canGoNegative));
+        return account;
+    }
+
+    private static async Task Swallow(Task command)
+    {
+        try { await command; }
+        catch (NVelopesException refused) when (refused.Kind == ErrorKind.Invalid) { }
+    }
+
+    private void SkipWithoutStore() => Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+}
+
+[Collection(SqliteCluster.Name)]
+public sealed class SqliteAccountGrainTests(SqliteClusterFixture fixture) : AccountGrainTests(fixture);
