@@ -1,0 +1,23 @@
+using System.Globalization;
+using NVelopes.Grains.Domain;
+
+namespace NVelopes.Domain.Tests.Builders;
+
+/// <summary>
+/// Everything observable about an account, written out by value, so a test can prove a refused command changed
+/// nothing without relying on reference equality of its immutable collections. Money is written by value, so
+/// 6 and 6.00 read the same: decimal equality, not the scale a calculation happened to leave behind.
+/// </summary>
+internal static class AccountState
+{
+    public static string Of(Account account)
+    {
+        var envelopes = string.Join("; ", account.Envelopes.Select(e => $"{e.Id}:{e.Name}={M(e.Balance)}"));
+        var sources = string.Join("; ", account.PaymentSources.Select(s =>
+            $"{s.Id}:{s.Payer}={M(s.Amount)}[{string.Join(",", s.Splits.Select(x => $"{x.EnvelopeId}:{M(x.Amount)}"))}]"));
+        return $"{account.Id}|{account.OwnerId}|{account.Name}|negative={account.CanGoNegative}|balance={M(account.Balance)}"
+            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]";
+    }
+
+    private static string M(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+}
