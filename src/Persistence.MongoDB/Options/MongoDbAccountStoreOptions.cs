@@ -1,0 +1,22 @@
+using Orleans;
+
+namespace NVelopes.Persistence.MongoDB.Options;
+
+/// <summary>Options of the MongoDB account store (account state and history).</summary>
+public sealed class MongoDbAccountStoreOptions : MongoDbConnectionOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Storage:MongoDB:Accounts";
+
+    /// <summary>One document per account. Default: <c>accounts</c>.</summary>
+    public string AccountsCollection { get; set; } = "accounts";
+
+    /// <summary>One document per history entry. Default: <c>transactions</c>.</summary>
+    public string TransactionsCollection { get; set; } = "transactions";
+
+    /// <summary>
+    /// The silo lifecycle stage at which the store checks the server and creates its indexes: before any grain can
+    /// be activated. Default: <see cref="ServiceLifecycleStage.ApplicationServices"/>.
+    /// </summary>
+    public int InitStage { get; set; } = ServiceLifecycleStage.ApplicationServices;
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using NVelopes.Grains.Domain;
+using NVelopes.Grains.Storage;
+
+namespace NVelopes.Persistence.MongoDB.Storage;
+
+/// <summary>Maps the domain types to their stored documents and back; the domain itself knows nothing of BSON.</summary>
+internal static class DocumentMapping
+{
+    public static AccountDocument ToDocument(this Account account, long version) => new()
+    {
+        Id = account.Id,
+        OwnerId = account.OwnerId,
+        Version = version,
+        Closed = account.IsClosed,
+        Name = account.Name,
+        CanGoNegative = account.CanGoNegative,
+        Balance = account.Balance,
+        NextTransactionId = account.NextTransactionId,
+        Envelopes = [.. account.Envelopes.Select(e => new EnvelopeDocument { Id = e.Id, Name = e.Name, Balance = e.Balance })],
+        PaymentSources = [.. account.PaymentSources.Select(p => new PaymentSourceDocument
+        {
+            Id = p.Id, Payer = p.Payer, Amount = p.Amount, Splits = [.. p.Splits.Select(ToDocument)],
+        })],
+    };
+
+    public static StoredAccount ToStoredAccount(this AccountDocument document) => new(
+        new Account
+        {
+            Id = document.Id,
+            OwnerId = document.OwnerId,
+            Name = document.Name,
+            CanGoNegative = document.CanGoNegative,
+            Balance = document.Balance,
+            Envelopes = [.. document.Envelopes.Select(e => new Envelope(e.Id, e.Name, e.Balance))],
+            PaymentSources = [.. document.PaymentSources.Select(p => new PaymentSource(p.Id, p.Payer, p.Amount, ToSplits(p.Splits)))],
+            NextTransactionId = document.NextTransactionId,
+            IsClosed = document.Closed,
+        },
+        document.Version);
+
+    public static AccountSummary ToSummary(this AccountDocument document) => new(document.Id, document.Name, document.Balance);
+
+    public static TransactionDocument ToDocument(this Transaction transaction) => new()
+    {
+        Id = TransactionDocument.KeyOf(transaction.AccountId, transaction.Id),
+        AccountId = transaction.AccountId,
+        TransactionId = transaction.Id,
+        Date = transaction.Date.UtcDateTime,
+        OwnerId = transaction.OwnerId,
+        EnvelopeIdSrc = transaction.EnvelopeIdSrc,
+        EnvelopeIdDest = transaction.EnvelopeIdDest,
+        EnvelopeName = transaction.EnvelopeName,
+        Kind = transaction.Kind,
+        Description = transaction.Description,
+        Amount = transaction.Amount,
+        AccountBalance = transaction.AccountBalance,
+        PaySplits = [.. transaction.PaySplits.Select(ToDocument)],
+    };
+
+    public static Transaction ToTransaction(this TransactionDocument document) => new(
+        document.TransactionId,
+        new DateTimeOffset(DateTime.SpecifyKind(document.Date, DateTimeKind.Utc)),
+        document.OwnerId,
+        document.AccountId,
+        document.EnvelopeIdSrc,
+        document.EnvelopeIdDest,
+        document.EnvelopeName,
+        document.Kind,
+        document.Description,
+        document.Amount,
+        document.AccountBalance,
+        ToSplits(document.PaySplits));
+
+    private static SplitDocument ToDocument(Split split) => new() { EnvelopeId = split.EnvelopeId, Amount = split.Amount };
+
+    private static ImmutableArray<Split> ToSplits(List<SplitDocument> splits) => [.. splits.Select(s => new Split(s.EnvelopeId, s.Amount))];
+}

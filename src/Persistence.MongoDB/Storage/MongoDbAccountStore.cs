@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using NVelopes.Grains.Domain;
+using NVelopes.Grains.Storage;
+using NVelopes.Persistence.MongoDB.Options;
+using Orleans.Storage;
+
+namespace NVelopes.Persistence.MongoDB.Storage;
+
+/// <summary>
+/// The account store on MongoDB: one document per account in <c>accounts</c>, one document per history entry in
+/// <c>transactions</c>. A commit writes both in one multi-document transaction, so state and history never disagree.
+/// Transactions need a replica set (or a sharded cluster): <see cref="InitializeAsync"/> refuses a standalone server.
+/// </summary>
+public sealed partial class MongoDbAccountStore : IAccountStore
+{
+    private readonly MongoDbAccountStoreOptions _options;
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<AccountDocument> _accounts;
+    private readonly IMongoCollection<TransactionDocument> _transactions;
+    private readonly TransactionOptions _transactionOptions;
+    private readonly ILogger<MongoDbAccountStore> _logger;
+
+    public MongoDbAccountStore(IOptions<MongoDbAccountStoreOptions> options, MongoDbClientFactory clients, ILogger<MongoDbAccountStore> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _database = clients.GetDatabase(_options);
+        _accounts = _database.GetCollection<AccountDocument>(_options.AccountsCollection);
+        _transactions = _database.GetCollection<TransactionDocument>(_options.TransactionsCollection);
+        // Snapshot reads inside the transaction; the write concern applies to the commit as a whole.
+        _transactionOptions = new TransactionOptions(
+            readConcern: ReadConcern.Snapshot,
+            readPreference: ReadPreference.Primary,
+            writeConcern: MongoDbClientFactory.WriteConcernOf(_options),
+            maxCommitTime: _options.OperationTimeout);
+    }
+
+    /// <summary>
+    /// Test seam: awaited inside the commit's transaction after the account document is written and before the
+    /// history is. An exception from it stands in for a process that dies mid-commit.
+    /// </summary>
+    internal Func<AccountCommit, CancellationToken, Task>? BeforeHistoryWrite { get; set; }
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        MongoDbOperation.RunAsync(_options.OperationTimeout, "creating the account store's indexes", async token =>
+        {
+            await RequireTransactionsAsync(token).ConfigureAwait(false);
+            await _accounts.Indexes.CreateOneAsync(
+                new CreateIndexModel<AccountDocument>(
+                    Builders<AccountDocument>.IndexKeys.Ascending(a => a.OwnerId).Ascending(a => a.Closed).Ascending(a => a.Name),
+                    new CreateIndexOptions { Name = "ownerId_closed_name" }),
+                cancellationToken: token).ConfigureAwait(false);
+            await _transactions.Indexes.CreateOneAsync(
+                new CreateIndexModel<TransactionDocument>(
+                    Builders<TransactionDocument>.IndexKeys.Ascending(t => t.AccountId).Ascending(t => t.TransactionId),
+                    new CreateIndexOptions { Name = "accountId_txId", Unique = true }),
+                cancellationToken: token).ConfigureAwait(false);
+            LogInitialized(_database.DatabaseNamespace.DatabaseName);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken) =>
+        MongoDbOperation.RunAsync(_options.OperationTimeout, $"loading account {accountId}", async token =>
+        {
+            var document = await _accounts
+                .Find(a => a.Id == accountId, new FindOptions { MaxTime = _options.OperationTimeout })
+                .FirstOrDefaultAsync(token).ConfigureAwait(false);
+            return document?.ToStoredAccount();
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        RequireContiguousHistory(commit);
+        var account = commit.Account.ToDocument(commit.NewVersion);
+        var appended = commit.Appended.Select(t => t.ToDocument()).ToList();
+
+        return MongoDbOperation.RunAsync(_options.OperationTimeout, $"committing account {account.Id}", async token =>
+        {
+            using var session = await _database.Client.StartSessionAsync(cancellationToken: token).ConfigureAwait(false);
+            // Atomicity comes from the multi-document transaction: either the account document and every history
+            // change commit together or none of them does. WithTransactionAsync retries the whole callback on
+            // transient errors (write conflicts with a concurrent committer); any other exception, such as the
+            // InconsistentStateException of a stale version, aborts the transaction and propagates unretried.
+            await session.WithTransactionAsync(async (s, t) =>
+            {
+                // The account first: its version check is the gate, so a stale commit touches no history.
+                await WriteAccountAsync(s, commit, account, t).ConfigureAwait(false);
+                if (BeforeHistoryWrite is { } hook) await hook(commit, t).ConfigureAwait(false);
+                await _transactions.DeleteManyAsync(
+                    s,
+                    h => h.AccountId == account.Id && h.TransactionId >= commit.FirstChangedTransactionId,
+                    cancellationToken: t).ConfigureAwait(false);
+                if (appended.Count > 0)
+                    await _transactions.InsertManyAsync(s, appended, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
+                return true;
+            }, _transactionOptions, token).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken)
+    {
+        // A limit of 0 means "no limit" to MongoDB, so an empty page is answered here.
+        if (count <= 0) return Task.FromResult<IReadOnlyList<Transaction>>([]);
+
+        return MongoDbOperation.RunAsync<IReadOnlyList<Transaction>>(_options.OperationTimeout, $"reading the history of account {accountId}", async token =>
+        {
+            var documents = await _transactions
+                .Find(t => t.AccountId == accountId && t.TransactionId >= fromId, new FindOptions { MaxTime = _options.OperationTimeout })
+                .Sort(Builders<TransactionDocument>.Sort.Ascending(t => t.TransactionId))
+                .Limit(count)
+                .ToListAsync(token).ConfigureAwait(false);
+            return [.. documents.Select(d => d.ToTransaction())];
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken) =>
+        MongoDbOperation.RunAsync<IReadOnlyList<AccountSummary>>(_options.OperationTimeout, $"listing the accounts of {ownerId}", async token =>
+        {
+            var documents = await _accounts
+                .Find(a => a.OwnerId == ownerId && !a.Closed, new FindOptions { MaxTime = _options.OperationTimeout })
+                .Project<AccountDocument>(Builders<AccountDocument>.Projection.Include(a => a.Name).Include(a => a.Balance))
+                .Sort(Builders<AccountDocument>.Sort.Ascending(a => a.Name).Ascending(a => a.Id))
+                .ToListAsync(token).ConfigureAwait(false);
+            return [.. documents.Select(d => d.ToSummary())];
+        }, cancellationToken);
+
+    private async Task WriteAccountAsync(IClientSessionHandle session, AccountCommit commit, AccountDocument account, CancellationToken cancellationToken)
+    {
+        if (commit.ExpectedVersion == 0)
+        {
+            try
+            {
+                await _accounts.InsertOneAsync(session, account, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+            {
+                throw Conflict(commit, "it already exists", ex);
+            }
+            return;
+        }
+
+        var result = await _accounts.ReplaceOneAsync(
+            session,
+            a => a.Id == account.Id && a.Version == commit.ExpectedVersion,
+            account,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.MatchedCount == 0) throw Conflict(commit, "its stored version differs or it does not exist", innerException: null);
+    }
+
+    private async Task RequireTransactionsAsync(CancellationToken cancellationToken)
+    {
+        var hello = await _database.RunCommandAsync<BsonDocument>(new BsonDocument("hello", 1), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var isReplicaSetMember = hello.Contains("setName");
+        var isRouter = hello.TryGetValue("msg", out var message) && message == "isdbgrid";
+        var isLoadBalanced = hello.Contains("serviceId");
+        if (!isReplicaSetMember && !isRouter && !isLoadBalanced)
+        {
+            throw new MongoDbStorageException(
+                "The MongoDB account store needs multi-document transactions, which MongoDB offers only on a replica set or a " +
+                "sharded cluster, and the server it connected to is a standalone mongod. Start mongod with --replSet " +
+                "(a single-member replica set will do) and name it in the connection string (?replicaSet=...).");
+        }
+    }
+
+    private static void RequireContiguousHistory(AccountCommit commit)
+    {
+        var account = commit.Account;
+        if (commit.FirstChangedTransactionId < 0 || commit.FirstChangedTransactionId + commit.Appended.Count != account.NextTransactionId)
+        {
+            throw new ArgumentException(
+                $"Commit of account {account.Id}: history from {commit.FirstChangedTransactionId} with {commit.Appended.Count} appended " +
+                $"transactions does not end at NextTransactionId {account.NextTransactionId}.", nameof(commit));
+        }
+        for (var i = 0; i < commit.Appended.Count; i++)
+        {
+            var transaction = commit.Appended[i];
+            if (transaction.Id != commit.FirstChangedTransactionId + i || transaction.AccountId != account.Id)
+            {
+                throw new ArgumentException(
+                    $"Commit of account {account.Id}: appended transaction {i} is {transaction.AccountId}/{transaction.Id}, " +
+                    $"expected {account.Id}/{commit.FirstChangedTransactionId + i}.", nameof(commit));
+            }
+        }
+    }
+
+    private InconsistentStateException Conflict(AccountCommit commit, string reason, Exception? innerException)
+    {
+        LogConflict(commit.Account.Id, commit.ExpectedVersion);
+        var message = $"Account {commit.Account.Id} was not committed at version {commit.ExpectedVersion}: {reason}.";
+        return innerException is null
+            ? new InconsistentStateException(message, "unknown", commit.ExpectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : new InconsistentStateException(message, innerException);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MongoDB account store ready in database {Database}")]
+    private partial void LogInitialized(string database);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Commit of account {AccountId} at version {ExpectedVersion} refused: another writer committed first")]
+    private partial void LogConflict(string accountId, long expectedVersion);
+}

@@ -1,0 +1,268 @@
+using NVelopes.Grains.Domain;
+using NVelopes.Grains.Storage;
+using Orleans.Storage;
+
+namespace NVelopes.Persistence.Tests.Accounts;
+
+/// <summary>
+/// The behaviour every <see cref="IAccountStore"/> adapter must show, run once per adapter by its subclass. Each
+/// test works on fresh account and owner ids, so tests never see each other's data.
+/// </summary>
+public abstract class AccountStoreContractTests
+{
+    /// <summary>The store under test (skips the test when its back end is unavailable).</summary>
+    protected abstract IAccountStore Store { get; }
+
+    /// <summary>
+    /// Another store over the same data whose commits fail with <paramref name="fault"/> after part of the commit
+    /// is written, as if the process died mid-commit.
+    /// </summary>
+    protected abstract IAccountStore StoreFailingMidCommit(Exception fault);
+
+    [SkippableFact]
+    public async Task Load_AccountNeverOpened_ReturnsNull()
+    {
+        Assert.Null(await Store.LoadAsync(NewId(), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Open_ThenLoad_ReturnsExactStateAtVersionOne()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId(), "Everyday", openingBalance: 999_999_999.70m).CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, opened);
+        Assert.Equal(1, opened.Version);
+    }
+
+    [SkippableFact]
+    public async Task Commit_Cents_ComeBackExactly()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId(), openingBalance: 999_999_999.70m).CommitAsync(store);
+
+        var after = await opened.Begin()
+            .AddEnvelopes("Groceries", "Rent")
+            .AddPaymentSource("Employer", 2500.55m, new Split(1, 100.10m), new Split(2, 0.01m))
+            .Deposit(0.10m, envelopeId: 1)
+            .Deposit(0.20m, envelopeId: 1)
+            .Pay(0, 2500.55m)
+            .Move(1, 2, 0.15m)
+            .Debit(2500.55m)
+            .CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, after);
+        var stored = (await store.LoadAsync(after.Account.Id, CancellationToken.None))!.Account;
+        Assert.Equal(1_000_000_000.00m, stored.Balance);
+        Assert.Equal(0.30m + 100.10m - 0.15m, stored.Envelopes[1].Balance);
+        Assert.Equal(0.16m, stored.Envelopes[2].Balance);
+    }
+
+    [SkippableFact]
+    public async Task Commit_StaleVersion_ThrowsAndChangesNeitherStateNorHistory()
+    {
+        var store = Store;
+        var previous = await Ledger.Open(NewId(), NewId()).Deposit(5m).CommitAsync(store);
+        var current = await previous.Begin().Deposit(6m).CommitAsync(store);
+
+        var stale = previous.Begin().Undo().Deposit(7m).Deposit(9m).Commit;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(stale, CancellationToken.None));
+
+        await StoreAssert.HoldsAsync(store, current);
+    }
+
+    [SkippableFact]
+    public async Task Commit_AheadOfStoredVersion_Throws()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+
+        var ahead = (opened with { Version = 5 }).Begin().Deposit(1m).Commit;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(ahead, CancellationToken.None));
+
+        await StoreAssert.HoldsAsync(store, opened);
+    }
+
+    [SkippableFact]
+    public async Task Commit_ToAccountNeverOpened_Throws()
+    {
+        var store = Store;
+        var neverStored = Ledger.Open(NewId(), NewId()).After;
+
+        var commit = neverStored.Begin().Deposit(1m).Commit;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(commit, CancellationToken.None));
+
+        Assert.Null(await store.LoadAsync(neverStored.Account.Id, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Open_Twice_SecondThrowsAndFirstStays()
+    {
+        var store = Store;
+        var accountId = NewId();
+        var first = await Ledger.Open(accountId, NewId(), "First", 10m).CommitAsync(store);
+
+        var second = Ledger.Open(accountId, NewId(), "Second", 20m).Commit;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(second, CancellationToken.None));
+
+        await StoreAssert.HoldsAsync(store, first);
+    }
+
+    [SkippableFact]
+    public async Task AppendsAndUndos_LeaveHistoryExactlyIdsZeroToNextMinusOne()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var steps = new Func<Ledger.Change, Ledger.Change>[]
+        {
+            c => c.Deposit(1m),
+            c => c.Deposit(2m).Deposit(3m),
+            c => c.Undo(),
+            c => c.Debit(4m),
+            c => c.Undo().Undo(),
+            c => c.Deposit(5m),
+        };
+
+        foreach (var step in steps)
+        {
+            ledger = await step(ledger.Begin()).CommitAsync(store);
+            await StoreAssert.HoldsAsync(store, ledger);
+        }
+
+        Assert.Equal([0L, 1L, 2L], ledger.History.Select(t => t.Id));
+        Assert.Equal(5m, ledger.History[2].Amount);
+    }
+
+    [SkippableFact]
+    public async Task Commit_MixingUndoAndAppend_ReplacesHistoryFromFirstChangedId()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        ledger = await ledger.Begin().Deposit(10m).Deposit(20m).Deposit(30m).CommitAsync(store);
+
+        ledger = await ledger.Begin().Undo().Undo().Deposit(40m).Undo().Deposit(50m).Deposit(60m).CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, ledger);
+        Assert.Equal([100m, 10m, 50m, 60m], ledger.History.Select(t => t.Amount));
+        Assert.Equal(220m, ledger.Account.Balance);
+    }
+
+    [SkippableFact]
+    public async Task ReadTransactions_Range_ReturnsThoseIdsOldestFirst()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var change = ledger.Begin();
+        for (var i = 1; i <= 9; i++) change.Deposit(i);
+        ledger = await change.CommitAsync(store);
+
+        var page = await store.ReadTransactionsAsync(ledger.Account.Id, 3, 4, CancellationToken.None);
+
+        StoreAssert.SameHistory(ledger.History.GetRange(3, 4), page);
+    }
+
+    [SkippableFact]
+    public async Task ReadTransactions_PastTheEndOrEmptyPage_ReturnsNothing()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).Deposit(1m).CommitAsync(store);
+
+        Assert.Empty(await store.ReadTransactionsAsync(ledger.Account.Id, 2, 10, CancellationToken.None));
+        Assert.Empty(await store.ReadTransactionsAsync(ledger.Account.Id, 1_000, 10, CancellationToken.None));
+        Assert.Empty(await store.ReadTransactionsAsync(ledger.Account.Id, 0, 0, CancellationToken.None));
+        Assert.Empty(await store.ReadTransactionsAsync(NewId(), 0, 10, CancellationToken.None));
+        StoreAssert.SameHistory(ledger.History.GetRange(1, 1), await store.ReadTransactionsAsync(ledger.Account.Id, 1, 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task ReadTransactions_DeepPagesOfALongHistory_ReturnExactRanges()
+    {
+        const int transactions = 3_000;
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var change = ledger.Begin();
+        for (var i = 1; i < transactions; i++) change.Deposit(i % 100 + 0.01m);
+        ledger = await change.CommitAsync(store);
+
+        foreach (var from in new[] { 0, 1, 1_499, 2_950, 2_999 })
+        {
+            var page = await store.ReadTransactionsAsync(ledger.Account.Id, from, 50, CancellationToken.None);
+            StoreAssert.SameHistory(ledger.History.GetRange(from, Math.Min(50, transactions - from)), page);
+        }
+
+        var all = new List<Transaction>();
+        for (var from = 0; from < transactions; from += 500)
+            all.AddRange(await store.ReadTransactionsAsync(ledger.Account.Id, from, 500, CancellationToken.None));
+        StoreAssert.SameHistory(ledger.History, all);
+    }
+
+    [SkippableFact]
+    public async Task ListAccounts_ReturnsOnlyTheOwnersOpenAccountsByNameThenId()
+    {
+        var store = Store;
+        var owner = NewId();
+        var savings = await Ledger.Open(NewId(), owner, "Savings", 300m).CommitAsync(store);
+        var checkingA = await Ledger.Open(NewId(), owner, "Checking", 100m).CommitAsync(store);
+        var checkingB = await Ledger.Open(NewId(), owner, "Checking", 200m).CommitAsync(store);
+        var closed = await Ledger.Open(NewId(), owner, "Archive", 400m).CommitAsync(store);
+        await closed.Begin().Close().CommitAsync(store);
+        await Ledger.Open(NewId(), NewId(), "Someone else's", 500m).CommitAsync(store);
+
+        var listed = await store.ListAccountsAsync(owner, CancellationToken.None);
+
+        var expected = new[] { savings, checkingA, checkingB }
+            .Select(l => new AccountSummary(l.Account.Id, l.Account.Name, l.Account.Balance))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal);
+        Assert.Equal(expected, listed);
+        Assert.Empty(await store.ListAccountsAsync(NewId(), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task ParallelCommitters_WithTheSameExpectedVersion_ExactlyOneWins()
+    {
+        const int committers = 20;
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var changes = Enumerable.Range(1, committers).Select(i => opened.Begin().Deposit(i)).ToList();
+
+        var outcomes = await Task.WhenAll(changes.Select(async change =>
+        {
+            try
+            {
+                await Task.Yield();
+                await store.CommitAsync(change.Commit, CancellationToken.None);
+                return (Change: change, Error: (Exception?)null);
+            }
+            catch (Exception ex)
+            {
+                return (Change: change, Error: ex);
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, o => o.Error is null);
+        Assert.All(outcomes.Where(o => o.Error is not null), o => Assert.IsType<InconsistentStateException>(o.Error));
+        await StoreAssert.HoldsAsync(store, winner.Change.After);
+    }
+
+    [SkippableFact]
+    public async Task Commit_DyingMidCommit_LeavesNothingVisible_AndTheSameVersionCommitsLater()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        ledger = await ledger.Begin().Deposit(10m).Deposit(20m).CommitAsync(store);
+        var crash = new SimulatedCrashException();
+
+        var dying = ledger.Begin().Undo().Deposit(30m).Deposit(40m).Commit;
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => StoreFailingMidCommit(crash).CommitAsync(dying, CancellationToken.None));
+
+        Assert.Same(crash, thrown);
+        await StoreAssert.HoldsAsync(store, ledger);
+        var retried = await ledger.Begin().Undo().Deposit(50m).CommitAsync(store);
+        await StoreAssert.HoldsAsync(store, retried);
+    }
+
+    protected static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The fault the failing store throws in the middle of a commit.</summary>
+    protected sealed class SimulatedCrashException() : Exception("Simulated process death in the middle of a commit.");
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using NVelopes.Grains.Domain;
+using NVelopes.Grains.Storage;
+
+namespace NVelopes.Persistence.Tests;
+
+/// <summary>
+/// What a store should hold for one account after its commits: the account, its version and its full history.
+/// Commits are built with the real domain, so the tests store what the grain would store.
+/// </summary>
+internal sealed record Ledger(Account Account, long Version, ImmutableList<Transaction> History)
+{
+    /// <summary>A fixed instant with milliseconds and a non-UTC offset: stores keep the instant, to the millisecond.</summary>
+    public static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.FromHours(2));
+
+    public static Change Open(string accountId, string ownerId, string name = "Everyday", decimal openingBalance = 100m, bool canGoNegative = false)
+    {
+        var opening = Account.Open(accountId, ownerId, name, openingBalance, canGoNegative, Now);
+        var nothing = new Ledger(opening.After with { NextTransactionId = 0, Balance = 0 }, 0, []);
+        return new Change(nothing).Apply(opening);
+    }
+
+    public Change Begin() => new(this);
+
+    /// <summary>One or more domain changes that will be written as one commit (as the grain's group commit does).</summary>
+    internal sealed class Change(Ledger before)
+    {
+        private Account _account = before.Account;
+        private ImmutableList<Transaction> _history = before.History;
+        private long _firstChanged = before.Account.NextTransactionId;
+
+        public Change Deposit(decimal amount, int envelopeId = Account.AvailableEnvelopeId, string description = "deposit") =>
+            Apply(_account.Deposit(envelopeId, description, amount, Now.AddSeconds(_history.Count)));
+
+        public Change Debit(decimal amount, int envelopeId = Account.AvailableEnvelopeId) =>
+            Apply(_account.Debit(envelopeId, "debit", amount, Now.AddSeconds(_history.Count)));
+
+        public Change Move(int fromId, int toId, decimal amount) =>
+            Apply(_account.Move(fromId, toId, "move", amount, Now.AddSeconds(_history.Count)));
+
+        public Change Pay(int paymentSourceId, decimal amount) =>
+            Apply(_account.Pay(paymentSourceId, null, amount, "pay day", null, Now.AddSeconds(_history.Count)));
+
+        public Change AddEnvelopes(params string[] names) => Apply(_account.AddEnvelopes(names));
+
+        public Change AddPaymentSource(string payer, decimal amount, params Split[] splits) => Apply(_account.AddPaymentSource(payer, amount, splits));
+
+        public Change Close() => Apply(_account.Close());
+
+        public Change Undo() => Apply(_account.Undo(_history[^1]));
+
+        public Change Apply(AccountChange change)
+        {
+            if (change.Removed is { } removed)
+            {
+                _history = _history.RemoveAt(_history.Count - 1);
+                _firstChanged = Math.Min(_firstChanged, removed);
+            }
+            if (change.Recorded is { } recorded)
+            {
+                _history = _history.Add(recorded);
+                _firstChanged = Math.Min(_firstChanged, recorded.Id);
+            }
+            _account = change.After;
+            return this;
+        }
+
+        public AccountCommit Commit => new(_account, before.Version, _firstChanged, [.. _history.Skip((int)_firstChanged)]);
+
+        /// <summary>The ledger once <see cref="Commit"/> is stored.</summary>
+        public Ledger After => new(_account, before.Version + 1, _history);
+
+        /// <summary>Writes the commit and returns the ledger after it.</summary>
+        public async Task<Ledger> CommitAsync(IAccountStore store)
+        {
+            await store.CommitAsync(Commit, CancellationToken.None);
+            return After;
+        }
+    }
+}
