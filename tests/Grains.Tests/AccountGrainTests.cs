@@ -150,3 +150,6 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
 
 [Collection(SqliteCluster.Name)]
 public sealed class SqliteAccountGrainTests(SqliteClusterFixture fixture) : AccountGrainTests(fixture);
+
+[Collection(MongoDbCluster.Name)]
+public sealed class MongoDbAccountGrainTests(MongoDbClusterFixture fixture) : AccountGrainTests(fixture);

@@ -44,3 +44,6 @@ public abstract class UserGrainTests(ClusterFixture fixture)
 
 [Collection(SqliteCluster.Name)]
 public sealed class SqliteUserGrainTests(SqliteClusterFixture fixture) : UserGrainTests(fixture);
+
+[Collection(MongoDbCluster.Name)]
+public sealed class MongoDbUserGrainTests(MongoDbClusterFixture fixture) : UserGrainTests(fixture);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NVelopes.Grains.Storage;
 using NVelopes.Persistence.Sqlite.Options;
 using NVelopes.Persistence.Sqlite.Storage;
+using Orleans;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace NVelopes.Persistence.Sqlite.Hosting;
@@ -20,6 +22,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddOptions<SqliteStorageOptions>().Configure(configure);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IAccountStore, SqliteAccountStore>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteDatabaseInitializer>();
         foreach (var name in grainStorageNames)
         {
             services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(provider));

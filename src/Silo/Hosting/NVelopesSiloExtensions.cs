@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Grains.Abstractions;
+using NVelopes.Persistence.MongoDB.Hosting;
 using NVelopes.Persistence.Sqlite.Hosting;
 using NVelopes.Persistence.Sqlite.Options;
-using Orleans.Runtime;
 
 namespace NVelopes.Silo.Hosting;
 
 public static class NVelopesSiloExtensions
 {
     public const string StorageProviderKey = "Storage:Provider";
+
+    /// <summary>Optional MongoDB settings beyond <c>ConnectionStrings:MongoDB</c> (timeouts, write concern).</summary>
+    public const string MongoDbSectionName = "Storage:MongoDB";
 
     /// <summary>
     /// Everything a NVelopes silo needs: its storage and its clustering. The one place where a host picks its
@@ -29,7 +32,6 @@ public static class NVelopesSiloExtensions
     public static ISiloBuilder AddNVelopesStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AccountStoreInitializer>();
 
         var provider = configuration.GetValue(StorageProviderKey, StorageProvider.Sqlite);
         switch (provider)
@@ -38,6 +40,10 @@ public static class NVelopesSiloExtensions
                 silo.AddSqliteStorage(
                     options => configuration.GetSection(SqliteStorageOptions.SectionName).Bind(options),
                     StorageNames.Users);
+                break;
+            case StorageProvider.MongoDB:
+                silo.Services.AddMongoDbAccountStore(options => options.BindMongoDbConfiguration(MongoDbSectionName));
+                silo.AddMongoDbGrainStorage(StorageNames.Users, options => options.BindMongoDbConfiguration(MongoDbSectionName));
                 break;
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");
