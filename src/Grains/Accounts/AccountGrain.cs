@@ -4,6 +4,7 @@ using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Storage;
+using NVelopes.Grains.Telemetry;
 using Orleans.Concurrency;
 
 namespace NVelopes.Grains.Accounts;
@@ -16,7 +17,8 @@ namespace NVelopes.Grains.Accounts;
 /// last durable state, never from changes not yet confirmed by the store.
 /// </summary>
 [Reentrant]
-internal sealed partial class AccountGrain(IAccountStore store, TimeProvider clock, ILogger<AccountGrain> logger)
+internal sealed partial class AccountGrain(
+    IAccountStore store, TimeProvider clock, NVelopesTelemetry telemetry, ILogger<AccountGrain> logger)
     : Grain, IAccountGrain
 {
     private const int TailKeptAfterWrite = 8;
@@ -34,8 +36,20 @@ internal sealed partial class AccountGrain(IAccountStore store, TimeProvider clo
 
     private string AccountId => this.GetPrimaryKeyString();
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        telemetry.ActiveAccounts.Add(1);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        telemetry.ActiveAccounts.Add(-1);
+        return Task.CompletedTask;
+    }
+
     public Task<AccountUpdate> OpenAsync(OpenAccount command, CancellationToken cancellationToken) =>
-        ApplyAsync(ownerId: null, cancellationToken, _ =>
+        ApplyAsync("open", ownerId: null, cancellationToken, _ =>
         {
             if (_working is not null) throw new NVelopesException(ErrorKind.Conflict, $"Account '{AccountId}' already exists.");
             return ValueTask.FromResult(Account.Open(
@@ -62,22 +76,22 @@ internal sealed partial class AccountGrain(IAccountStore store, TimeProvider clo
     }
 
     public Task<AccountUpdate> AddEnvelopesAsync(AddEnvelopes command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.AddEnvelopes(command.Names)));
+        ApplyAsync("add_envelopes", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.AddEnvelopes(command.Names)));
 
     public Task<AccountUpdate> RenameEnvelopeAsync(RenameEnvelope command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken,
+        ApplyAsync("rename_envelope", command.OwnerId, cancellationToken,
             account => ValueTask.FromResult(account.RenameEnvelope(command.EnvelopeId, command.NewName)));
 
     public Task<AccountUpdate> AddPaymentSourceAsync(AddPaymentSource command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken,
+        ApplyAsync("add_payment_source", command.OwnerId, cancellationToken,
             account => ValueTask.FromResult(account.AddPaymentSource(command.Payer, command.Amount, command.Split.ToSplits())));
 
     public Task<AccountUpdate> UpdatePaymentSourceAsync(UpdatePaymentSource command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken, account => ValueTask.FromResult(
+        ApplyAsync("update_payment_source", command.OwnerId, cancellationToken, account => ValueTask.FromResult(
             account.UpdatePaymentSource(command.PaymentSourceId, command.Payer, command.Amount, command.Split.ToSplits())));
 
     public Task<AccountUpdate> RecordMovementAsync(RecordMovement command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken, account =>
+        ApplyAsync(command.Kind.ToString().ToLowerInvariant(), command.OwnerId, cancellationToken, account =>
         {
             var now = clock.GetUtcNow();
             return ValueTask.FromResult(command.Kind switch
@@ -90,26 +104,42 @@ internal sealed partial class AccountGrain(IAccountStore store, TimeProvider clo
         });
 
     public Task<AccountUpdate> MoveMoneyAsync(MoveMoney command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Move(
+        ApplyAsync("move", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Move(
             command.FromEnvelopeId, command.ToEnvelopeId, command.Description, command.Amount, clock.GetUtcNow())));
 
     public Task<AccountUpdate> PayAsync(Pay command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Pay(
+        ApplyAsync("pay", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Pay(
             command.PaymentSourceId, command.Payer, command.Amount, command.Description,
             command.Split?.ToSplits(), clock.GetUtcNow())));
 
     public Task<AccountUpdate> UndoLastAsync(UndoLast command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.OwnerId, cancellationToken,
+        ApplyAsync("undo", command.OwnerId, cancellationToken,
             async account => account.Undo(await NewestTransactionAsync(account, cancellationToken)));
 
     public async Task CloseAsync(CloseAccount command, CancellationToken cancellationToken) =>
-        await ApplyAsync(command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Close()));
+        await ApplyAsync("close", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Close()));
 
     /// <summary>
     /// Applies one command under the apply gate, hands its change to the next write, and answers once that write
     /// is durable. A refused command changes nothing and is answered at once.
     /// </summary>
     private async Task<AccountUpdate> ApplyAsync(
+        string operation, string? ownerId, CancellationToken cancellationToken, Func<Account, ValueTask<AccountChange>> command)
+    {
+        try
+        {
+            var update = await ApplyInOrderAsync(ownerId, cancellationToken, command);
+            CountOperation(operation, "ok");
+            return update;
+        }
+        catch (NVelopesException refused)
+        {
+            CountOperation(operation, refused.Kind == ErrorKind.Unavailable ? "unavailable" : "refused");
+            throw;
+        }
+    }
+
+    private async Task<AccountUpdate> ApplyInOrderAsync(
         string? ownerId, CancellationToken cancellationToken, Func<Account, ValueTask<AccountChange>> command)
     {
         AccountChange change;
@@ -138,6 +168,9 @@ internal sealed partial class AccountGrain(IAccountStore store, TimeProvider clo
         var version = await write.Durable;
         return new AccountUpdate(change.After.ToView(version), change.Recorded?.ToView());
     }
+
+    private void CountOperation(string operation, string outcome) => telemetry.Operations.Add(1,
+        new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
 
     private PendingWrite Stage(AccountChange change)
     {
@@ -179,6 +212,7 @@ internal sealed partial class AccountGrain(IAccountStore store, TimeProvider clo
             }
 
             _durable = new StoredAccount(commit.Account, commit.NewVersion);
+            telemetry.CommandsPerWrite.Record(write.CommandCount);
             if (_next is null) _tail.TrimTo(TailKeptAfterWrite);
             LogWriteCommitted(logger, AccountId, commit.NewVersion, write.CommandCount);
             write.Succeed(commit.NewVersion);

@@ -21,7 +21,8 @@ public static class SqliteStorageServiceCollectionExtensions
         var services = silo.Services;
         services.AddOptions<SqliteStorageOptions>().Configure(configure);
         services.TryAddSingleton<SqliteDatabase>();
-        services.TryAddSingleton<IAccountStore, SqliteAccountStore>();
+        services.TryAddSingleton<SqliteAccountStore>();
+        services.TryAddSingleton<IAccountStore>(provider => provider.GetRequiredService<SqliteAccountStore>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteDatabaseInitializer>();
         foreach (var name in grainStorageNames)
         {

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NVelopes.Grains.Abstractions;
+using NVelopes.Grains.Storage;
+using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.MongoDB.Hosting;
+using NVelopes.Persistence.MongoDB.Storage;
 using NVelopes.Persistence.Sqlite.Hosting;
 using NVelopes.Persistence.Sqlite.Options;
+using NVelopes.Persistence.Sqlite.Storage;
 
 namespace NVelopes.Silo.Hosting;
 
@@ -32,6 +37,8 @@ public static class NVelopesSiloExtensions
     public static ISiloBuilder AddNVelopesStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<NVelopesTelemetry>();
 
         var provider = configuration.GetValue(StorageProviderKey, StorageProvider.Sqlite);
         switch (provider)
@@ -40,14 +47,22 @@ public static class NVelopesSiloExtensions
                 silo.AddSqliteStorage(
                     options => configuration.GetSection(SqliteStorageOptions.SectionName).Bind(options),
                     StorageNames.Users);
+                silo.Services.InstrumentAccountStore<SqliteAccountStore>("sqlite");
                 break;
             case StorageProvider.MongoDB:
                 silo.Services.AddMongoDbAccountStore(options => options.BindMongoDbConfiguration(MongoDbSectionName));
                 silo.AddMongoDbGrainStorage(StorageNames.Users, options => options.BindMongoDbConfiguration(MongoDbSectionName));
+                silo.Services.InstrumentAccountStore<MongoDbAccountStore>("mongodb");
                 break;
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");
         }
         return silo;
     }
+
+    /// <summary>Makes the account store every grain gets the configured adapter wrapped in traces and metrics.</summary>
+    private static void InstrumentAccountStore<TStore>(this IServiceCollection services, string storeName)
+        where TStore : class, IAccountStore =>
+        services.Replace(ServiceDescriptor.Singleton<IAccountStore>(provider => new InstrumentedAccountStore(
+            provider.GetRequiredService<TStore>(), provider.GetRequiredService<NVelopesTelemetry>(), storeName)));
 }

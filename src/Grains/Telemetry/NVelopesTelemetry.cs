@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace NVelopes.Grains.Telemetry;
+
+/// <summary>
+/// The product's own signals: one meter and one activity source, named <see cref="Name"/>, that hosts subscribe
+/// to (OpenTelemetry or any listener).
+/// </summary>
+public sealed class NVelopesTelemetry : IDisposable
+{
+    public const string Name = "NVelopes";
+
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private readonly Meter _meter;
+
+    public NVelopesTelemetry(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(Name);
+        Operations = _meter.CreateCounter<long>("nvelopes.account.operations", "{operation}",
+            "Account commands by kind (deposit, move, undo, …) and outcome (ok, refused, unavailable).");
+        StoreWriteDuration = _meter.CreateHistogram<double>("nvelopes.store.write.duration", "ms",
+            "How long one durable write of an account took in the store.");
+        CommandsPerWrite = _meter.CreateHistogram<int>("nvelopes.account.commands_per_write", "{command}",
+            "How many commands shared one durable write (group commit).");
+        ActiveAccounts = _meter.CreateUpDownCounter<long>("nvelopes.account.active", "{account}",
+            "Account grains active on this silo.");
+    }
+
+    public Counter<long> Operations { get; }
+
+    public Histogram<double> StoreWriteDuration { get; }
+
+    public Histogram<int> CommandsPerWrite { get; }
+
+    public UpDownCounter<long> ActiveAccounts { get; }
+
+    public void Dispose() => _meter.Dispose();
+}
