@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NVelopes.Grains.Abstractions.Accounts;
+using NVelopes.Grains.Abstractions.Users;
+using AddEnvelopesCommand = NVelopes.Grains.Abstractions.Accounts.AddEnvelopes;
+using MoveMoneyCommand = NVelopes.Grains.Abstractions.Accounts.MoveMoney;
+using PayCommand = NVelopes.Grains.Abstractions.Accounts.Pay;
+using RenameEnvelopeCommand = NVelopes.Grains.Abstractions.Accounts.RenameEnvelope;
+
+namespace NVelopes.Api.Accounts;
+
+/// <summary>
+/// The accounts part of the compatibility contract. Each handler binds its request, names the caller as the owner
+/// and makes one grain call; every rule about money, names and ids is the grain's, and its refusals reach the
+/// client as problem details through the exception handler.
+/// </summary>
+public static class AccountsEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var accounts = endpoints.MapGroup("/accounts")
+            .RequireAuthorization()
+            .WithTags("Accounts")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.");
+        accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
+        accounts.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("An account with its envelopes and payment sources.");
+        accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.");
+        accounts.MapGet("/{id}/envelopes/list", ListEnvelopes).WithName("ListEnvelopes").WithSummary("An account's envelopes.");
+        accounts.MapGet("/{id}/paysources/list", ListPaySources).WithName("ListPaySources").WithSummary("An account's payment sources.");
+        accounts.MapGet("/{id}/transactions/{page}/{size}", ListTransactions)
+            .WithName("ListTransactions").WithSummary("A page of the history, oldest first; a page past the end is empty.");
+
+        accounts.MapPost("/envelopes/add", AddEnvelopes).WithName("AddEnvelopes").WithSummary("Add envelopes, in order, with balance 0.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/envelopes/addsingle", AddEnvelope).WithName("AddEnvelope").WithSummary("Add one envelope with balance 0.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/envelopes/rename", RenameEnvelope).WithName("RenameEnvelope").WithSummary("Rename an envelope, envelope 0 included.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/payers/add", AddPayer).WithName("AddPaymentSource").WithSummary("Add a payment source and its split.");
+        accounts.MapPost("/payers/update", UpdatePayer).WithName("UpdatePaymentSource").WithSummary("Replace a payment source and its split.");
+        accounts.MapPost("/movemoney", MoveMoney).WithName("MoveMoney").WithSummary("Move money between two envelopes.");
+        accounts.MapPost("/deposit", Deposit).WithName("Deposit").WithSummary("Deposit into an envelope.");
+        accounts.MapPost("/debit", Debit).WithName("Debit").WithSummary("Debit an envelope.");
+        accounts.MapPost("/atm", Atm).WithName("Atm").WithSummary("Withdraw cash from an envelope.");
+        accounts.MapPost("/pay", Pay).WithName("Pay").WithSummary("Pay day: split a payment over envelopes, the rest to envelope 0.");
+        accounts.MapPost("/transactions/undo", Undo).WithName("UndoLast").WithSummary("Undo the newest transaction (never the opening).");
+        return endpoints;
+    }
+
+    public static async Task<Ok<OpenedAccountResponse>> Open(NewAccountRequest request, [AsParameters] AccountServices services)
+    {
+        var accountId = Guid.NewGuid().ToString("N");
+        var opened = await services.Apply(accountId, (account, owner, ct) =>
+            account.OpenAsync(new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative), ct));
+        var view = opened.Value!;
+        return TypedResults.Ok(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
+    }
+
+    public static async Task<Ok<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
+    {
+        var summaries = await services.Grains.GetGrain<IUserGrain>(UsernameKey.Normalize(services.User.Username))
+            .ListAccountsAsync(services.Aborted);
+        return TypedResults.Ok<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
+    }
+
+    public static async Task<Ok<AccountResponse>> Get(string id, [AsParameters] AccountServices services) =>
+        TypedResults.Ok((await services.View(id)).ToResponse());
+
+    public static async Task<NoContent> Close(string id, [AsParameters] AccountServices services)
+    {
+        await services.Account(id).CloseAsync(new CloseAccount(services.User.Id), services.Aborted);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<IReadOnlyList<EnvelopeResponse>>> ListEnvelopes(string id, [AsParameters] AccountServices services) =>
+        TypedResults.Ok((await services.View(id)).Envelopes.ToResponses());
+
+    public static async Task<Ok<IReadOnlyList<PaySourceResponse>>> ListPaySources(string id, [AsParameters] AccountServices services) =>
+        TypedResults.Ok((await services.View(id)).PaymentSources.ToResponses());
+
+    public static async Task<Ok<IReadOnlyList<TransactionResponse>>> ListTransactions(
+        [AsParameters] TransactionPageRequest page, [AsParameters] AccountServices services)
+    {
+        var history = await services.Account(page.Id)
+            .ReadHistoryAsync(new ReadHistory(services.User.Id, page.Page, page.Size), services.Aborted);
+        return TypedResults.Ok(history.ToResponses());
+    }
+
+    public static Task<Ok<AccountResponse>> AddEnvelopes(AddEnvelopesRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) =>
+            account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [.. request.Envelopes]), ct));
+
+    public static Task<Ok<AccountResponse>> AddEnvelope(AddEnvelopeRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) =>
+            account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [request.Envelope]), ct));
+
+    public static Task<Ok<AccountResponse>> RenameEnvelope(RenameEnvelopeRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) =>
+            account.RenameEnvelopeAsync(new RenameEnvelopeCommand(owner, request.EnvelopeId, request.NewName), ct));
+
+    public static Task<Ok<AccountResponse>> AddPayer(AddPayerRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) => account.AddPaymentSourceAsync(
+            new AddPaymentSource(owner, request.Payer, request.Amount, request.Payments.ToSplit() ?? []), ct));
+
+    public static Task<Ok<AccountResponse>> UpdatePayer(UpdatePayerRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) => account.UpdatePaymentSourceAsync(
+            new UpdatePaymentSource(owner, request.PaymentSourceId, request.Payer, request.Amount, request.Payments.ToSplit() ?? []), ct));
+
+    public static Task<Ok<AccountResponse>> MoveMoney(MoveMoneyRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) => account.MoveMoneyAsync(
+            new MoveMoneyCommand(owner, request.FromId, request.ToId, request.Description, request.Amount), ct));
+
+    public static Task<Ok<AccountResponse>> Deposit(MovementRequest request, [AsParameters] AccountServices services) =>
+        Record(MovementKind.Deposit, request, services);
+
+    public static Task<Ok<AccountResponse>> Debit(MovementRequest request, [AsParameters] AccountServices services) =>
+        Record(MovementKind.Debit, request, services);
+
+    public static Task<Ok<AccountResponse>> Atm(MovementRequest request, [AsParameters] AccountServices services) =>
+        Record(MovementKind.Atm, request, services);
+
+    public static Task<Ok<AccountResponse>> Pay(PayRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) => account.PayAsync(
+            new PayCommand(
+                owner, request.PaymentSourceId, request.Payer, request.Amount, request.Description, request.Payments.ToSplit()), ct));
+
+    public static Task<Ok<AccountResponse>> Undo(UndoRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) => account.UndoLastAsync(new UndoLast(owner), ct));
+
+    private static Task<Ok<AccountResponse>> Record(MovementKind kind, MovementRequest request, AccountServices services) =>
+        services.Apply(request.AccountId, (account, owner, ct) => account.RecordMovementAsync(
+            new RecordMovement(owner, kind, request.EnvelopeId, request.Description, request.Amount), ct));
+}

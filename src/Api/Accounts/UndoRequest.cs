@@ -1,0 +1,4 @@
+namespace NVelopes.Api.Accounts;
+
+/// <summary>The body of <c>POST /accounts/transactions/undo</c>.</summary>
+public sealed record UndoRequest(string AccountId);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using NVelopes.Grains.Abstractions.Errors;
+
+namespace NVelopes.Api.Errors;
+
+/// <summary>
+/// Turns what the gateway can explain into problem details: a grain's <see cref="NVelopesException"/> with the
+/// status of its <see cref="ErrorKind"/>, and a request that could not be read as a 400. Anything else is a bug:
+/// it is logged and answered 500 without details.
+/// </summary>
+public sealed partial class NVelopesExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<NVelopesExceptionHandler> logger) : IExceptionHandler
+{
+    /// <summary>Seconds a client should wait before retrying after a 503.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            NVelopesException refused => Refusal(httpContext, refused),
+            BadHttpRequestException badRequest => new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Detail = ReasonOf(badRequest),
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Detail = "An unexpected error occurred; it has been logged.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Refusal(HttpContext httpContext, NVelopesException refused)
+    {
+        if (refused.Kind == ErrorKind.Unavailable)
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = StatusOf(refused.Kind), Detail = refused.Message };
+    }
+
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    // The JSON reader's message names the offending property and position, which is what a client needs to fix
+    // its request; the outer message only says that the body could not be read.
+    private static string ReasonOf(BadHttpRequestException badRequest) =>
+        badRequest.InnerException is JsonException json ? json.Message : badRequest.Message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

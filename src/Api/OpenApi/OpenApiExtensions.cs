@@ -1,0 +1,62 @@
+using Microsoft.OpenApi;
+using NVelopes.Api.Auth;
+
+namespace NVelopes.Api.OpenApi;
+
+public static class OpenApiExtensions
+{
+    public const string DocsRoute = "docs";
+    public const string DocumentName = "v1";
+    public const string SecuritySchemeName = "oauth2";
+
+    /// <summary>
+    /// The OpenAPI document, with an OAuth2 password-flow scheme whose token URL is <c>/token</c>, so that Swagger
+    /// UI's Authorize button logs in with a username and password.
+    /// </summary>
+    public static IServiceCollection AddNVelopesOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "NVelopes",
+                Version = DocumentName,
+                Description = "Envelope budgeting: accounts, envelopes, payment sources and their history.",
+            });
+            options.AddSecurityDefinition(SecuritySchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "Log in with your NVelopes username and password.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    Password = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri(TokenEndpoints.TokenRoute, UriKind.Relative),
+                        Scopes = new Dictionary<string, string>(),
+                    },
+                },
+            });
+            var xmlDocs = Path.Combine(AppContext.BaseDirectory, typeof(OpenApiExtensions).Assembly.GetName().Name + ".xml");
+            if (File.Exists(xmlDocs)) options.IncludeXmlComments(xmlDocs);
+            options.SupportNonNullableReferenceTypes();
+            // Money is an exact decimal on the wire, never a binary double.
+            options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            options.OperationFilter<AuthorizeOperationFilter>();
+        });
+        return services;
+    }
+
+    /// <summary>Serves the OpenAPI document and Swagger UI at <c>/docs</c>.</summary>
+    public static WebApplication UseNVelopesDocs(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = DocsRoute;
+            options.DocumentTitle = "NVelopes API";
+            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "NVelopes " + DocumentName);
+        });
+        return app;
+    }
+}

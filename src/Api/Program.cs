@@ -1,0 +1,33 @@
+using NVelopes.Api.Accounts;
+using NVelopes.Api.Auth;
+using NVelopes.Api.Errors;
+using NVelopes.Api.Health;
+using NVelopes.Api.Hosting;
+using NVelopes.Api.OpenApi;
+using NVelopes.Api.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.UseNVelopesDefaultUrls();
+builder.AddNVelopesSilo();
+builder.Services.AddNVelopesJson();
+builder.Services.AddNVelopesProblemDetails();
+builder.Services.AddNVelopesAuthentication();
+builder.Services.AddNVelopesHealthChecks();
+builder.Services.AddNVelopesOpenApi();
+builder.Services.AddValidation();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseNVelopesDocs();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapTokenEndpoints();
+app.MapUsersEndpoints();
+app.MapAccountsEndpoints();
+app.MapNVelopesHealthEndpoints();
+
+app.Run();

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NVelopes.Api.Auth;
+using NVelopes.Grains.Abstractions.Users;
+
+namespace NVelopes.Api.Users;
+
+public static class UsersEndpoints
+{
+    public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var users = endpoints.MapGroup("/users").WithTags("Users");
+
+        users.MapPost("/signup", SignUp)
+            .AllowAnonymous()
+            .WithName("SignUp")
+            .WithSummary("Create a user; answers the new user's id. A taken username is a 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        users.MapGet("/exists/{username}", Exists)
+            .AllowAnonymous()
+            .WithName("UserExists")
+            .WithSummary("Whether a username is taken.");
+        users.MapGet("/me", Me)
+            .RequireAuthorization()
+            .WithName("CurrentUser")
+            .WithSummary("The caller's profile.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return endpoints;
+    }
+
+    public static async Task<Ok<string>> SignUp(
+        SignupRequest request, IGrainFactory grains, UserPasswords passwords, CancellationToken cancellationToken)
+    {
+        var userId = Guid.NewGuid().ToString("N");
+        var registered = await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(request.Username)).RegisterAsync(
+            new RegisterUser(userId, request.Username, request.Email, request.FullName, passwords.Hash(request.Password)),
+            cancellationToken);
+        return TypedResults.Ok(registered.UserId);
+    }
+
+    public static async Task<Ok<bool>> Exists(string username, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(!string.IsNullOrWhiteSpace(username)
+            && await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(username)).ExistsAsync(cancellationToken));
+
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(
+        CurrentUser user, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var view = await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(user.Username)).ViewAsync(cancellationToken);
+        // The token names the user by id as well as by name: only that very user may read this profile.
+        if (view is null || view.UserId != user.Id)
+            return TypedResults.Problem("User not found.", statusCode: StatusCodes.Status404NotFound);
+        return TypedResults.Ok(new UserResponse(view.Username, view.Email, view.FullName, view.Disabled));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace NVelopes.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway with its co-hosted silo and the embedded SQLite store in <see cref="DataDirectory"/>.
+/// Each factory listens on its own free silo and gateway ports, so factories can run side by side, and two
+/// factories on one data directory and key are the same service restarted. A null key leaves
+/// <c>Jwt:SigningKey</c> unset, as on a machine where nobody configured one.
+/// </summary>
+public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey, string environment = "Development")
+    : WebApplicationFactory<Program>
+{
+    public const string Issuer = "nvelopes-tests";
+    public const string Audience = "nvelopes-tests-api";
+
+    private readonly int _siloPort = FreeTcpPort();
+    private readonly int _gatewayPort = FreeTcpPort();
+
+    public string DataDirectory { get; } = dataDirectory;
+    public string SigningKey { get; } = signingKey ?? "";
+
+    /// <summary>A fresh, empty data directory under the system temp folder.</summary>
+    public static string NewDataDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "nvelopes-api-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>A random HS256 key of 64 bytes, as base64 text.</summary>
+    public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        if (signingKey is not null) builder.UseSetting("Jwt:SigningKey", signingKey);
+        builder.UseSetting("Jwt:Issuer", Issuer);
+        builder.UseSetting("Jwt:Audience", Audience);
+        // The silo's localhost clustering listens on fixed ports by default; give every factory its own cluster on
+        // free ones, through the silo's settings and, whatever the silo reads of them, its Orleans options.
+        var clusterId = "api-tests-" + _siloPort;
+        builder.UseSetting("Orleans:SiloPort", _siloPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", clusterId);
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<EndpointOptions>(options =>
+            {
+                options.SiloPort = _siloPort;
+                options.GatewayPort = _gatewayPort;
+            });
+            services.Configure<DevelopmentClusterMembershipOptions>(options =>
+                options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, _siloPort));
+            services.Configure<ClusterOptions>(options => options.ClusterId = clusterId);
+        });
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
