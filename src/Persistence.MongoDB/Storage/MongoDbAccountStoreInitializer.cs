@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NVelopes.Grains.Storage;
 using NVelopes.Persistence.MongoDB.Options;
 using Orleans;
 using Orleans.Runtime;
@@ -8,9 +7,10 @@ namespace NVelopes.Persistence.MongoDB.Storage;
 
 /// <summary>
 /// Checks the server and creates the account store's indexes in a silo lifecycle stage, so the silo does not
-/// accept grain calls before the store is usable, and fails to start when it is not.
+/// accept grain calls before the store is usable, and fails to start when it is not. It takes the MongoDB store
+/// itself, not <c>IAccountStore</c>, so a decorator registered as the port cannot skip the initialisation.
 /// </summary>
-internal sealed class MongoDbAccountStoreInitializer(IAccountStore store, IOptions<MongoDbAccountStoreOptions> options)
+internal sealed class MongoDbAccountStoreInitializer(MongoDbAccountStore store, IOptions<MongoDbAccountStoreOptions> options)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
