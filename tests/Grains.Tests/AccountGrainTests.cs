@@ -132,6 +132,72 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
         Assert.Equal(ErrorKind.NotFound, gone.Kind);
     }
 
+    [SkippableFact]
+    public async Task Retry_WithTheSameIdempotencyKey_ReturnsTheFirstAnswerWithoutApplyingAgain()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 10m);
+        var options = new CommandOptions(IdempotencyKey: "deposit-1", RequestFingerprint: "body-a");
+        var deposit = new RecordMovement(Owner, MovementKind.Deposit, 0, "pay", 5m, options);
+
+        var first = await account.RecordMovementAsync(deposit);
+        var retry = await account.RecordMovementAsync(deposit);
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var retryAfterReactivation = await account.RecordMovementAsync(deposit);
+
+        Assert.Equal(first.Transaction!.TxId, retry.Transaction!.TxId);
+        Assert.Equal(first.Account.Version, retryAfterReactivation.Account.Version);
+        Assert.Equal(first.Transaction.TxId, retryAfterReactivation.Transaction!.TxId);
+        Assert.Equal(15m, (await account.ViewAsync(new ViewAccount(Owner))).Balance);
+        Assert.Equal(2, (await account.ReadHistoryAsync(new ReadHistory(Owner, 0, 10))).Length);
+    }
+
+    [SkippableFact]
+    public async Task Duplicates_ArrivingTogether_AreAppliedOnceAndAllGetTheSameAnswer()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 0m);
+        var deposit = new RecordMovement(Owner, MovementKind.Deposit, 0, "pay", 1m, new CommandOptions(IdempotencyKey: "k", RequestFingerprint: "f"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => account.RecordMovementAsync(deposit)));
+
+        Assert.Single(answers.Select(a => a.Transaction!.TxId).Distinct());
+        Assert.Equal(1m, (await account.ViewAsync(new ViewAccount(Owner))).Balance);
+    }
+
+    [SkippableFact]
+    public async Task SameIdempotencyKey_WithAnotherRequest_IsRefusedAsUnprocessable()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 0m);
+        await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Deposit, 0, "a", 1m, new CommandOptions(IdempotencyKey: "k", RequestFingerprint: "a")));
+
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => account.RecordMovementAsync(
+            new RecordMovement(Owner, MovementKind.Deposit, 0, "b", 2m, new CommandOptions(IdempotencyKey: "k", RequestFingerprint: "b"))));
+
+        Assert.Equal(ErrorKind.Unprocessable, refused.Kind);
+        Assert.Equal(1m, (await account.ViewAsync(new ViewAccount(Owner))).Balance);
+    }
+
+    [SkippableFact]
+    public async Task IfMatch_WithAStaleVersion_IsRefusedAndChangesNothing()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 10m);
+        var seen = await account.ViewAsync(new ViewAccount(Owner));
+        await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Deposit, 0, "other device", 1m));
+
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => account.RecordMovementAsync(
+            new RecordMovement(Owner, MovementKind.Debit, 0, "stale view", 5m, new CommandOptions(IfMatchVersion: seen.Version))));
+        var current = await account.ViewAsync(new ViewAccount(Owner));
+        var accepted = await account.RecordMovementAsync(
+            new RecordMovement(Owner, MovementKind.Debit, 0, "fresh view", 5m, new CommandOptions(IfMatchVersion: current.Version)));
+
+        Assert.Equal(ErrorKind.PreconditionFailed, refused.Kind);
+        Assert.Equal(11m, current.Balance);
+        Assert.Equal(6m, accepted.Account.Balance);
+    }
+
     private async Task<IAccountGrain> OpenAsync(decimal openingBalance, bool canGoNegative = true)
     {
         var account = Client.GetGrain<IAccountGrain>(Guid.NewGuid().ToString("N"));

@@ -41,7 +41,7 @@ public sealed class StorageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Sqlite = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new SqliteStorageOptions { DataDirectory = _sqliteDirectory }));
-        SqliteAccountStore = new SqliteAccountStore(Sqlite);
+        SqliteAccountStore = new SqliteAccountStore(Sqlite, TimeProvider.System);
         await SqliteAccountStore.InitializeAsync(CancellationToken.None);
 
         MongoConnectionString = await FindMongoServerAsync() ?? "";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
@@ -22,6 +23,8 @@ internal sealed partial class AccountGrain(
     : Grain, IAccountGrain
 {
     private const int TailKeptAfterWrite = 8;
+    private const int RecentRepliesKept = 128;
+    private static readonly TimeSpan ReplyRetention = TimeSpan.FromHours(24);
 
     private readonly SemaphoreSlim _applyGate = new(1, 1);
     private readonly HistoryTail _tail = new();
@@ -33,6 +36,10 @@ internal sealed partial class AccountGrain(
 
     private PendingWrite? _next;
     private Task _writer = Task.CompletedTask;
+
+    // Answers of recent commands with idempotency keys, including those still waiting for their write, so that a
+    // duplicate arriving meanwhile gets the same answer once it is known.
+    private RecentReplies? _recentReplies;
 
     private string AccountId => this.GetPrimaryKeyString();
 
@@ -49,12 +56,9 @@ internal sealed partial class AccountGrain(
     }
 
     public Task<AccountUpdate> OpenAsync(OpenAccount command, CancellationToken cancellationToken) =>
-        ApplyAsync("open", ownerId: null, cancellationToken, _ =>
-        {
-            if (_working is not null) throw new NVelopesException(ErrorKind.Conflict, $"Account '{AccountId}' already exists.");
-            return ValueTask.FromResult(Account.Open(
-                AccountId, command.OwnerId, command.Name, command.OpeningBalance, command.CanGoNegative, clock.GetUtcNow()));
-        });
+        RunAsync("open", command.OwnerId, command.Options, opensAccount: true, cancellationToken, _ =>
+            ValueTask.FromResult(Account.Open(
+                AccountId, command.OwnerId, command.Name, command.OpeningBalance, command.CanGoNegative, Now())));
 
     public async Task<AccountView> ViewAsync(ViewAccount query, CancellationToken cancellationToken)
     {
@@ -76,59 +80,60 @@ internal sealed partial class AccountGrain(
     }
 
     public Task<AccountUpdate> AddEnvelopesAsync(AddEnvelopes command, CancellationToken cancellationToken) =>
-        ApplyAsync("add_envelopes", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.AddEnvelopes(command.Names)));
+        ApplyAsync("add_envelopes", command.OwnerId, command.Options, cancellationToken,
+            account => account.AddEnvelopes(command.Names));
 
     public Task<AccountUpdate> RenameEnvelopeAsync(RenameEnvelope command, CancellationToken cancellationToken) =>
-        ApplyAsync("rename_envelope", command.OwnerId, cancellationToken,
-            account => ValueTask.FromResult(account.RenameEnvelope(command.EnvelopeId, command.NewName)));
+        ApplyAsync("rename_envelope", command.OwnerId, command.Options, cancellationToken,
+            account => account.RenameEnvelope(command.EnvelopeId, command.NewName));
 
     public Task<AccountUpdate> AddPaymentSourceAsync(AddPaymentSource command, CancellationToken cancellationToken) =>
-        ApplyAsync("add_payment_source", command.OwnerId, cancellationToken,
-            account => ValueTask.FromResult(account.AddPaymentSource(command.Payer, command.Amount, command.Split.ToSplits())));
+        ApplyAsync("add_payment_source", command.OwnerId, command.Options, cancellationToken,
+            account => account.AddPaymentSource(command.Payer, command.Amount, command.Split.ToSplits()));
 
     public Task<AccountUpdate> UpdatePaymentSourceAsync(UpdatePaymentSource command, CancellationToken cancellationToken) =>
-        ApplyAsync("update_payment_source", command.OwnerId, cancellationToken, account => ValueTask.FromResult(
-            account.UpdatePaymentSource(command.PaymentSourceId, command.Payer, command.Amount, command.Split.ToSplits())));
+        ApplyAsync("update_payment_source", command.OwnerId, command.Options, cancellationToken,
+            account => account.UpdatePaymentSource(command.PaymentSourceId, command.Payer, command.Amount, command.Split.ToSplits()));
 
     public Task<AccountUpdate> RecordMovementAsync(RecordMovement command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.Kind.ToString().ToLowerInvariant(), command.OwnerId, cancellationToken, account =>
-        {
-            var now = clock.GetUtcNow();
-            return ValueTask.FromResult(command.Kind switch
+        ApplyAsync(command.Kind.ToString().ToLowerInvariant(), command.OwnerId, command.Options, cancellationToken,
+            account => command.Kind switch
             {
-                MovementKind.Deposit => account.Deposit(command.EnvelopeId, command.Description, command.Amount, now),
-                MovementKind.Debit => account.Debit(command.EnvelopeId, command.Description, command.Amount, now),
-                MovementKind.Atm => account.WithdrawCash(command.EnvelopeId, command.Description, command.Amount, now),
+                MovementKind.Deposit => account.Deposit(command.EnvelopeId, command.Description, command.Amount, Now()),
+                MovementKind.Debit => account.Debit(command.EnvelopeId, command.Description, command.Amount, Now()),
+                MovementKind.Atm => account.WithdrawCash(command.EnvelopeId, command.Description, command.Amount, Now()),
                 _ => throw new NVelopesException(ErrorKind.Invalid, $"Unknown movement {command.Kind}."),
             });
-        });
 
     public Task<AccountUpdate> MoveMoneyAsync(MoveMoney command, CancellationToken cancellationToken) =>
-        ApplyAsync("move", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Move(
-            command.FromEnvelopeId, command.ToEnvelopeId, command.Description, command.Amount, clock.GetUtcNow())));
+        ApplyAsync("move", command.OwnerId, command.Options, cancellationToken, account => account.Move(
+            command.FromEnvelopeId, command.ToEnvelopeId, command.Description, command.Amount, Now()));
 
     public Task<AccountUpdate> PayAsync(Pay command, CancellationToken cancellationToken) =>
-        ApplyAsync("pay", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Pay(
-            command.PaymentSourceId, command.Payer, command.Amount, command.Description,
-            command.Split?.ToSplits(), clock.GetUtcNow())));
+        ApplyAsync("pay", command.OwnerId, command.Options, cancellationToken, account => account.Pay(
+            command.PaymentSourceId, command.Payer, command.Amount, command.Description, command.Split?.ToSplits(), Now()));
 
     public Task<AccountUpdate> UndoLastAsync(UndoLast command, CancellationToken cancellationToken) =>
-        ApplyAsync("undo", command.OwnerId, cancellationToken,
-            async account => account.Undo(await NewestTransactionAsync(account, cancellationToken)));
+        RunAsync("undo", command.OwnerId, command.Options, opensAccount: false, cancellationToken,
+            async account => account!.Undo(await NewestTransactionAsync(account!, cancellationToken)));
 
     public async Task CloseAsync(CloseAccount command, CancellationToken cancellationToken) =>
-        await ApplyAsync("close", command.OwnerId, cancellationToken, account => ValueTask.FromResult(account.Close()));
+        await ApplyAsync("close", command.OwnerId, command.Options, cancellationToken, account => account.Close());
 
-    /// <summary>
-    /// Applies one command under the apply gate, hands its change to the next write, and answers once that write
-    /// is durable. A refused command changes nothing and is answered at once.
-    /// </summary>
-    private async Task<AccountUpdate> ApplyAsync(
-        string operation, string? ownerId, CancellationToken cancellationToken, Func<Account, ValueTask<AccountChange>> command)
+    private Task<AccountUpdate> ApplyAsync(
+        string operation, string ownerId, CommandOptions? options, CancellationToken cancellationToken,
+        Func<Account, AccountChange> command) =>
+        RunAsync(operation, ownerId, options, opensAccount: false, cancellationToken,
+            account => ValueTask.FromResult(command(account!)));
+
+    /// <summary>Runs one command and counts it by kind and outcome.</summary>
+    private async Task<AccountUpdate> RunAsync(
+        string operation, string ownerId, CommandOptions? options, bool opensAccount, CancellationToken cancellationToken,
+        Func<Account?, ValueTask<AccountChange>> command)
     {
         try
         {
-            var update = await ApplyInOrderAsync(ownerId, cancellationToken, command);
+            var update = await ApplyInOrderAsync(ownerId, options ?? NoOptions, opensAccount, cancellationToken, command);
             CountOperation(operation, "ok");
             return update;
         }
@@ -139,38 +144,99 @@ internal sealed partial class AccountGrain(
         }
     }
 
+    private static readonly CommandOptions NoOptions = new();
+
+    /// <summary>
+    /// Applies one command under the apply gate, hands its change to the next write, and answers once that write
+    /// is durable. A refused command changes nothing and is answered at once; a retry with a known idempotency
+    /// key gets the first answer without being applied again.
+    /// </summary>
     private async Task<AccountUpdate> ApplyInOrderAsync(
-        string? ownerId, CancellationToken cancellationToken, Func<Account, ValueTask<AccountChange>> command)
+        string ownerId, CommandOptions options, bool opensAccount, CancellationToken cancellationToken,
+        Func<Account?, ValueTask<AccountChange>> command)
     {
-        AccountChange change;
-        PendingWrite write;
+        Task<AccountUpdate> answer;
         await _applyGate.WaitAsync(cancellationToken);
         try
         {
             await EnsureLoadedAsync(cancellationToken);
-            var account = ownerId is null ? _working! : Owned(_working, ownerId);
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            var account = opensAccount ? _working : Owned(_working, ownerId);
+            var replyKey = options.IdempotencyKey is { } key ? $"{ownerId}/{key}" : null;
+            if (replyKey is not null && await FindAnswerAsync(replyKey, options.RequestFingerprint ?? "", cancellationToken) is { } known)
             {
-                change = await command(account);
+                answer = known;
             }
-            catch (DomainException refused)
+            else
             {
-                throw refused.ToNVelopesException();
+                if (opensAccount && _working is not null)
+                    throw new NVelopesException(ErrorKind.Conflict, $"Account '{AccountId}' already exists.");
+                RequireVersion(options.IfMatchVersion);
+                cancellationToken.ThrowIfCancellationRequested();
+                AccountChange change;
+                try
+                {
+                    change = await command(account);
+                }
+                catch (DomainException refused)
+                {
+                    throw refused.ToNVelopesException();
+                }
+                var write = Stage(change);
+                answer = AnswerWhenDurableAsync(write, change);
+                if (replyKey is not null) Remember(write, replyKey, options.RequestFingerprint ?? "", answer, change);
             }
-            write = Stage(change);
         }
         finally
         {
             _applyGate.Release();
         }
+        return await answer;
+    }
 
+    private static async Task<AccountUpdate> AnswerWhenDurableAsync(PendingWrite write, AccountChange change)
+    {
         var version = await write.Durable;
         return new AccountUpdate(change.After.ToView(version), change.Recorded?.ToView());
     }
 
-    private void CountOperation(string operation, string outcome) => telemetry.Operations.Add(1,
-        new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
+    /// <summary>The answer already given (or being given) under this key, from memory or from the store.</summary>
+    private async Task<Task<AccountUpdate>?> FindAnswerAsync(string replyKey, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (_recentReplies?.Find(replyKey) is { } recent)
+        {
+            RequireSameRequest(recent.Fingerprint, fingerprint);
+            return recent.Answer;
+        }
+        var remembered = await FromStoreAsync(() => store.FindReplyAsync(AccountId, replyKey, clock.GetUtcNow(), cancellationToken));
+        if (remembered is null) return null;
+        RequireSameRequest(remembered.Fingerprint, fingerprint);
+        return Task.FromResult(JsonSerializer.Deserialize<AccountUpdate>(remembered.Reply)!);
+    }
+
+    private void Remember(PendingWrite write, string replyKey, string fingerprint, Task<AccountUpdate> answer, AccountChange change)
+    {
+        var expiresAt = clock.GetUtcNow() + ReplyRetention;
+        write.Remember(version => new RememberedReply(replyKey, fingerprint,
+            JsonSerializer.Serialize(new AccountUpdate(change.After.ToView(version), change.Recorded?.ToView())), expiresAt));
+        (_recentReplies ??= new RecentReplies(RecentRepliesKept)).Add(replyKey, fingerprint, answer);
+    }
+
+    private static void RequireSameRequest(string rememberedFingerprint, string fingerprint)
+    {
+        if (rememberedFingerprint != fingerprint)
+            throw new NVelopesException(ErrorKind.Unprocessable,
+                "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+    }
+
+    /// <summary>Refuses the command unless the account is exactly at the version the caller last saw.</summary>
+    private void RequireVersion(long? ifMatchVersion)
+    {
+        if (ifMatchVersion is not { } version) return;
+        var unchanged = _durable is not null && ReferenceEquals(_working, _durable.Account);
+        if (!unchanged || _durable!.Version != version)
+            throw new NVelopesException(ErrorKind.PreconditionFailed,
+                $"The account has changed since version {version}; read it again before changing it.");
+    }
 
     private PendingWrite Stage(AccountChange change)
     {
@@ -208,6 +274,7 @@ internal sealed partial class AccountGrain(
                 _next?.Fail(reason);
                 _next = null;
                 _mustReload = true;
+                _recentReplies?.Clear(); // the store knows which of them landed
                 return;
             }
 
@@ -260,6 +327,13 @@ internal sealed partial class AccountGrain(
             ? account
             : throw NVelopesException.AccountNotFound(AccountId);
 
+    /// <summary>Now, to the millisecond: the precision every store keeps, so a transaction reads back as it was answered.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     private async Task<T> FromStoreAsync<T>(Func<Task<T>> read)
     {
         try
@@ -272,6 +346,9 @@ internal sealed partial class AccountGrain(
             throw StoreUnavailable();
         }
     }
+
+    private void CountOperation(string operation, string outcome) => telemetry.Operations.Add(1,
+        new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
 
     private static NVelopesException StoreUnavailable() =>
         new(ErrorKind.Unavailable, "The account store is unavailable right now; try again shortly.");

@@ -10,6 +10,7 @@ namespace NVelopes.Grains.Accounts;
 internal sealed class PendingWrite(Account after)
 {
     private readonly TaskCompletionSource<long> _durable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private List<Func<long, RememberedReply>>? _replies;
 
     public Account After { get; private set; } = after;
 
@@ -29,10 +30,14 @@ internal sealed class PendingWrite(Account after)
         if (change.Removed is { } removed) FirstChangedTransactionId = Math.Min(FirstChangedTransactionId, removed);
     }
 
+    /// <summary>Keeps a command's answer with this write; it is made once the committed version is known.</summary>
+    public void Remember(Func<long, RememberedReply> replyAtVersion) => (_replies ??= []).Add(replyAtVersion);
+
     public AccountCommit ToCommit(long expectedVersion, HistoryTail tail)
     {
         var first = Math.Min(FirstChangedTransactionId, After.NextTransactionId);
-        return new AccountCommit(After, expectedVersion, first, tail.From(first));
+        var replies = _replies?.Select(reply => reply(expectedVersion + 1)).ToArray();
+        return new AccountCommit(After, expectedVersion, first, tail.From(first), replies);
     }
 
     public void Succeed(long version) => _durable.TrySetResult(version);

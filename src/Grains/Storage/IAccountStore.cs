@@ -20,6 +20,7 @@ public interface IAccountStore
     /// Writes <see cref="AccountCommit.Account"/> as version <c>ExpectedVersion + 1</c> and makes the history
     /// hold exactly transactions 0 … <c>Account.NextTransactionId - 1</c>: those from
     /// <see cref="AccountCommit.FirstChangedTransactionId"/> on are replaced by <see cref="AccountCommit.Appended"/>.
+    /// The commit's <see cref="AccountCommit.Replies"/> are stored in the same atomic write.
     /// Throws Orleans' <c>InconsistentStateException</c> and writes nothing when the stored version is not
     /// <see cref="AccountCommit.ExpectedVersion"/> (0: the account must not exist yet).
     /// </summary>
@@ -27,6 +28,12 @@ public interface IAccountStore
 
     /// <summary>Up to <paramref name="count"/> transactions with ids from <paramref name="fromId"/>, oldest first.</summary>
     Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The reply remembered under <paramref name="key"/> for this account by an earlier commit, or null when there
+    /// is none or it expired before <paramref name="now"/>.
+    /// </summary>
+    Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The open accounts of one owner, ordered by name then id.</summary>
     Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken);

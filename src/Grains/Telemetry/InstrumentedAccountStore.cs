@@ -30,6 +30,9 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
     public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken) =>
         TraceAsync("read_transactions", accountId, () => inner.ReadTransactionsAsync(accountId, fromId, count, cancellationToken));
 
+    public Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TraceAsync("find_reply", accountId, () => inner.FindReplyAsync(accountId, key, now, cancellationToken));
+
     public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken) =>
         TraceAsync("list_accounts", null, () => inner.ListAccountsAsync(ownerId, cancellationToken));
 

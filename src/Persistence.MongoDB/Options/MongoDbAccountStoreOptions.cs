@@ -14,6 +14,9 @@ public sealed class MongoDbAccountStoreOptions : MongoDbConnectionOptions
     /// <summary>One document per history entry. Default: <c>transactions</c>.</summary>
     public string TransactionsCollection { get; set; } = "transactions";
 
+    /// <summary>Answers of commands sent with an idempotency key. Default: <c>replies</c>.</summary>
+    public string RepliesCollection { get; set; } = "replies";
+
     /// <summary>
     /// The silo lifecycle stage at which the store checks the server and creates its indexes: before any grain can
     /// be activated. Default: <see cref="ServiceLifecycleStage.ApplicationServices"/>.

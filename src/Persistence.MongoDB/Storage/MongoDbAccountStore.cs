@@ -20,6 +20,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<AccountDocument> _accounts;
     private readonly IMongoCollection<TransactionDocument> _transactions;
+    private readonly IMongoCollection<ReplyDocument> _replies;
     private readonly TransactionOptions _transactionOptions;
     private readonly ILogger<MongoDbAccountStore> _logger;
 
@@ -30,6 +31,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         _database = clients.GetDatabase(_options);
         _accounts = _database.GetCollection<AccountDocument>(_options.AccountsCollection);
         _transactions = _database.GetCollection<TransactionDocument>(_options.TransactionsCollection);
+        _replies = _database.GetCollection<ReplyDocument>(_options.RepliesCollection);
         // Snapshot reads inside the transaction; the write concern applies to the commit as a whole.
         _transactionOptions = new TransactionOptions(
             readConcern: ReadConcern.Snapshot,
@@ -59,6 +61,11 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                     Builders<TransactionDocument>.IndexKeys.Ascending(t => t.AccountId).Ascending(t => t.TransactionId),
                     new CreateIndexOptions { Name = "accountId_txId", Unique = true }),
                 cancellationToken: token).ConfigureAwait(false);
+            await _replies.Indexes.CreateOneAsync(
+                new CreateIndexModel<ReplyDocument>(
+                    Builders<ReplyDocument>.IndexKeys.Ascending(r => r.ExpiresAt),
+                    new CreateIndexOptions { Name = "expiresAt_ttl", ExpireAfter = TimeSpan.Zero }),
+                cancellationToken: token).ConfigureAwait(false);
             LogInitialized(_database.DatabaseNamespace.DatabaseName);
         }, cancellationToken);
 
@@ -79,6 +86,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         RequireContiguousHistory(commit);
         var account = commit.Account.ToDocument(commit.NewVersion);
         var appended = commit.Appended.Select(t => t.ToDocument()).ToList();
+        var replies = commit.RepliesToRemember.Select(r => ReplyDocument.From(account.Id, r)).ToList();
 
         return MongoDbOperation.RunAsync(_options.OperationTimeout, $"committing account {account.Id}", async token =>
         {
@@ -98,6 +106,11 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                     cancellationToken: t).ConfigureAwait(false);
                 if (appended.Count > 0)
                     await _transactions.InsertManyAsync(s, appended, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
+                foreach (var reply in replies)
+                {
+                    await _replies.ReplaceOneAsync(s, r => r.Id == reply.Id, reply, new ReplaceOptions { IsUpsert = true }, t)
+                        .ConfigureAwait(false);
+                }
                 return true;
             }, _transactionOptions, token).ConfigureAwait(false);
         }, cancellationToken);
@@ -119,6 +132,18 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             return [.. documents.Select(d => d.ToTransaction())];
         }, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MongoDbOperation.RunAsync(_options.OperationTimeout, $"finding a remembered reply of account {accountId}", async token =>
+        {
+            // The TTL monitor removes expired replies only now and then, so expiry is checked here as well.
+            var id = ReplyDocument.IdOf(accountId, key);
+            var document = await _replies
+                .Find(r => r.Id == id && r.ExpiresAt > now.UtcDateTime, new FindOptions { MaxTime = _options.OperationTimeout })
+                .FirstOrDefaultAsync(token).ConfigureAwait(false);
+            return document?.ToReply();
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken) =>

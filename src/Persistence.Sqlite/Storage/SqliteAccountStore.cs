@@ -11,7 +11,7 @@ namespace NVelopes.Persistence.Sqlite.Storage;
 /// that are queried); its history is one row per transaction keyed by (account, id). A commit is one savepoint of
 /// the writer's transaction, so the state and the history change together or not at all.
 /// </summary>
-public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
+public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clock) : IAccountStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
@@ -38,7 +38,25 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
             foreach (var appended in commit.Appended) await InsertTransactionAsync(connection, transaction, appended);
             BetweenHistoryAndAccountWrite?.Invoke(commit);
             await WriteAccountAsync(connection, transaction, commit);
+            await RememberRepliesAsync(connection, transaction, commit, clock.GetUtcNow());
         });
+
+    public async Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT fingerprint, reply, expires_at FROM replies
+            WHERE account_id = $account AND key = $key AND expires_at > $now
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new RememberedReply(key, reader.GetString(0), reader.GetString(1),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+    }
 
     public async Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(
         string accountId, long fromId, int count, CancellationToken cancellationToken)
@@ -95,6 +113,36 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         command.Parameters.AddWithValue("$id", recorded.Id);
         command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(recorded, Json));
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Stores the commit's replies and drops this account's expired ones, so the table stays small.</summary>
+    private static async Task RememberRepliesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, AccountCommit commit, DateTimeOffset now)
+    {
+        if (commit.RepliesToRemember.Count == 0) return;
+        await using (var purge = connection.CreateCommand())
+        {
+            purge.Transaction = transaction;
+            purge.CommandText = "DELETE FROM replies WHERE account_id = $account AND expires_at <= $now";
+            purge.Parameters.AddWithValue("$account", commit.Account.Id);
+            purge.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            await purge.ExecuteNonQueryAsync();
+        }
+        foreach (var reply in commit.RepliesToRemember)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT OR REPLACE INTO replies (account_id, key, fingerprint, reply, expires_at)
+                VALUES ($account, $key, $fingerprint, $reply, $expires)
+                """;
+            command.Parameters.AddWithValue("$account", commit.Account.Id);
+            command.Parameters.AddWithValue("$key", reply.Key);
+            command.Parameters.AddWithValue("$fingerprint", reply.Fingerprint);
+            command.Parameters.AddWithValue("$reply", reply.Reply);
+            command.Parameters.AddWithValue("$expires", reply.ExpiresAt.ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>Inserts the account at version 1, or updates it only if it is still at the expected version.</summary>

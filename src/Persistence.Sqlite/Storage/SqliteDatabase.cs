@@ -28,6 +28,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
             body TEXT NOT NULL,
             PRIMARY KEY (account_id, tx_id)
         ) WITHOUT ROWID;
+        -- Answers of commands sent with an idempotency key, written with the commit that applied them.
+        CREATE TABLE IF NOT EXISTS replies (
+            account_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            reply TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, key)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
             grain_id TEXT NOT NULL,

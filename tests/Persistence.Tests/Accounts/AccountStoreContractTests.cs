@@ -261,7 +261,48 @@ public abstract class AccountStoreContractTests
         await StoreAssert.HoldsAsync(store, retried);
     }
 
+    [SkippableFact]
+    public async Task Replies_CommittedWithTheirCommit_AreFoundUntilTheyExpire()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var now = DateTimeOffset.UtcNow;
+        var reply = new RememberedReply("owner/key-1", "fingerprint", "{\"answer\":1}", now.AddHours(24));
+
+        await store.CommitAsync(ledger.Begin().Deposit(1m).Commit with { Replies = [reply] }, CancellationToken.None);
+
+        Assert.Equal(reply, await store.FindReplyAsync(ledger.Account.Id, "owner/key-1", now, CancellationToken.None),
+            new ReplyComparer());
+        Assert.Null(await store.FindReplyAsync(ledger.Account.Id, "owner/key-1", now.AddHours(25), CancellationToken.None));
+        Assert.Null(await store.FindReplyAsync(ledger.Account.Id, "owner/other-key", now, CancellationToken.None));
+        Assert.Null(await store.FindReplyAsync(NewId(), "owner/key-1", now, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Replies_OfARefusedCommit_AreNotRemembered()
+    {
+        var store = Store;
+        var previous = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        await previous.Begin().Deposit(2m).CommitAsync(store);
+        var reply = new RememberedReply("owner/stale", "fingerprint", "{}", DateTimeOffset.UtcNow.AddHours(1));
+
+        var stale = previous.Begin().Deposit(3m).Commit with { Replies = [reply] };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(stale, CancellationToken.None));
+
+        Assert.Null(await store.FindReplyAsync(previous.Account.Id, "owner/stale", DateTimeOffset.UtcNow, CancellationToken.None));
+    }
+
     protected static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Replies compare equal when their expiry agrees to the millisecond, the precision stores keep.</summary>
+    private sealed class ReplyComparer : IEqualityComparer<RememberedReply?>
+    {
+        public bool Equals(RememberedReply? x, RememberedReply? y) =>
+            x is not null && y is not null && x.Key == y.Key && x.Fingerprint == y.Fingerprint && x.Reply == y.Reply
+            && Math.Abs((x.ExpiresAt - y.ExpiresAt).TotalMilliseconds) < 1;
+
+        public int GetHashCode(RememberedReply? obj) => obj?.Key.GetHashCode() ?? 0;
+    }
 
     /// <summary>The fault the failing store throws in the middle of a commit.</summary>
     protected sealed class SimulatedCrashException() : Exception("Simulated process death in the middle of a commit.");
