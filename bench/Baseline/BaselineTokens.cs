@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace NVelopes.Bench.Baseline;
+
+/// <summary>
+/// The baseline's JWT check, the same one the real gateway makes (HS256 only, signature, issuer, audience,
+/// lifetime), with a key of its own. The original issued tokens at <c>/token</c>; the bench mints the baseline's
+/// token itself, for the same user id the real gateway's <c>/token</c> gave it, because log-in is not measured.
+/// </summary>
+internal sealed class BaselineTokens
+{
+    public const string Issuer = "nvelopes-baseline";
+    public const string Audience = "nvelopes-baseline-api";
+
+    private readonly SymmetricSecurityKey _key = new(RandomNumberGenerator.GetBytes(64));
+
+    public string Issue(string userId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Expires = DateTime.UtcNow.AddHours(2),
+        Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId)]),
+        SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+    });
+
+    public void Configure(JwtBearerOptions bearer)
+    {
+        bearer.MapInboundClaims = false;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuerSigningKey = true,
+            IssuerSigningKey = _key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuer = true,
+            ValidIssuer = Issuer,
+            ValidateAudience = true,
+            ValidAudience = Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+    }
+}

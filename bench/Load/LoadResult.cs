@@ -1,0 +1,27 @@
+namespace NVelopes.Bench.Load;
+
+/// <summary>What one system did in one or more measured windows.</summary>
+/// <param name="Latencies">Milliseconds of every acknowledged (2xx) request answered inside the windows.</param>
+/// <param name="Refused">Other answers inside the windows, by status (0: no answer).</param>
+/// <param name="Window">The measured time, all windows together.</param>
+internal sealed record LoadResult(IReadOnlyList<double> Latencies, IReadOnlyDictionary<int, long> Refused, TimeSpan Window)
+{
+    public long Acknowledged => Latencies.Count;
+
+    public double OperationsPerSecond => Acknowledged / Window.TotalSeconds;
+
+    public double P99Milliseconds => Percentile(0.99);
+
+    /// <summary>The windows of several rounds as one.</summary>
+    public static LoadResult Combine(IReadOnlyCollection<LoadResult> rounds) => new(
+        [.. rounds.SelectMany(r => r.Latencies)],
+        rounds.SelectMany(r => r.Refused).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value)),
+        TimeSpan.FromTicks(rounds.Sum(r => r.Window.Ticks)));
+
+    private double Percentile(double fraction)
+    {
+        if (Latencies.Count == 0) return double.NaN;
+        var sorted = Latencies.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}

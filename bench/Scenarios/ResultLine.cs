@@ -1,0 +1,22 @@
+using System.Globalization;
+using NVelopes.Bench.Load;
+
+namespace NVelopes.Bench.Scenarios;
+
+/// <summary>The RESULT lines on stdout, in invariant culture so that any machine prints the same format.</summary>
+internal static class ResultLine
+{
+    public static string Comparison(string scenario, string store, LoadResult nvelopes, LoadResult baseline, long lostNVelopes, long lostBaseline) =>
+        Invariant($"RESULT scenario={scenario} store={store} nvelopes_ops_s={nvelopes.OperationsPerSecond:F1} baseline_ops_s={baseline.OperationsPerSecond:F1} ratio={Ratio(nvelopes.OperationsPerSecond, baseline.OperationsPerSecond)} nvelopes_p99_ms={nvelopes.P99Milliseconds:F1} baseline_p99_ms={baseline.P99Milliseconds:F1} lost_updates_nvelopes={lostNVelopes} lost_updates_baseline={lostBaseline}");
+
+    public static string Paging(string store, double firstPageMilliseconds, double deepPageMilliseconds) =>
+        Invariant($"RESULT scenario=deep-paging store={store} page0_ms={firstPageMilliseconds:F2} pageN_ms={deepPageMilliseconds:F2} ratio={Ratio(deepPageMilliseconds, firstPageMilliseconds)}");
+
+    public static string Memory(string store, long bytesPerAccount) =>
+        Invariant($"RESULT scenario=memory store={store} bytes_per_account={bytesPerAccount}");
+
+    private static string Ratio(double numerator, double denominator) =>
+        denominator > 0 ? (numerator / denominator).ToString("F2", CultureInfo.InvariantCulture) : "inf";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

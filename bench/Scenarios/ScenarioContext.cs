@@ -1,0 +1,42 @@
+using NVelopes.Bench.Load;
+using NVelopes.Bench.Options;
+using NVelopes.Bench.Targets;
+
+namespace NVelopes.Bench.Scenarios;
+
+/// <summary>What every scenario works with: the options, both systems, the load runner and the progress writer.</summary>
+internal sealed record ScenarioContext(
+    BenchOptions Options, NVelopesSystem NVelopes, BaselineSystem Baseline, LoadRunner Load, TextWriter Progress, TimeProvider Clock)
+{
+    public IReadOnlyList<ISystemUnderTest> Systems => [NVelopes, Baseline];
+
+    /// <summary>
+    /// The same closed-loop load on both systems: a warm-up of each, then the measured time split into rounds that
+    /// alternate between them, so that both see the same (shared, noisy) machine, and neither only its quiet minutes.
+    /// </summary>
+    /// <param name="operation">One request to the given system: the client's random source in, the status out.</param>
+    public async Task<(LoadResult NVelopes, LoadResult Baseline)> CompareAsync(
+        string scenario, Func<ISystemUnderTest, Random, CancellationToken, Task<int>> operation, CancellationToken cancellationToken)
+    {
+        var systems = Systems;
+        foreach (var system in systems) await RunAsync(scenario, system, "warm-up", Options.Warmup, operation, cancellationToken);
+
+        var rounds = Options.Rounds;
+        var window = Options.Measured / rounds;
+        var results = systems.ToDictionary(s => s, _ => new List<LoadResult>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var system in systems)
+                results[system].Add(await RunAsync(scenario, system, $"round {round}/{rounds}", window, operation, cancellationToken));
+        }
+        return (LoadResult.Combine(results[NVelopes]), LoadResult.Combine(results[Baseline]));
+    }
+
+    public Task SayAsync(string message) => Progress.WriteLineAsync(message);
+
+    private Task<LoadResult> RunAsync(
+        string scenario, ISystemUnderTest system, string phase, TimeSpan window,
+        Func<ISystemUnderTest, Random, CancellationToken, Task<int>> operation, CancellationToken cancellationToken) =>
+        Load.RunAsync($"{scenario} {system.Name} {phase}", Options.Concurrency, window,
+            (random, token) => operation(system, random, token), cancellationToken);
+}

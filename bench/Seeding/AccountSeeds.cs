@@ -1,0 +1,44 @@
+using NVelopes.Grains.Domain;
+
+namespace NVelopes.Bench.Seeding;
+
+/// <summary>
+/// Builds the scenarios' accounts with the domain itself (open, add envelopes, move money), as HTTP calls would,
+/// so that both systems start from identical, valid accounts and histories.
+/// </summary>
+internal static class AccountSeeds
+{
+    /// <summary>Money each named envelope of a funded account starts with; envelope 0 keeps as much.</summary>
+    public const decimal FundingPerEnvelope = 100m;
+
+    /// <summary>An account with nothing in it but its opening (transaction 0).</summary>
+    public static SeededAccount Empty(string ownerId, DateTimeOffset now)
+    {
+        var opened = Account.Open(NewId(), ownerId, "Hot account", openingBalance: 0, canGoNegative: false, now);
+        return new SeededAccount(opened.After, [opened.Recorded!]);
+    }
+
+    /// <summary>
+    /// An account with <paramref name="envelopes"/> named envelopes besides "Available", each holding
+    /// <see cref="FundingPerEnvelope"/> moved from "Available" (one MOVE each), so moves between any two succeed.
+    /// </summary>
+    public static SeededAccount Funded(string ownerId, int envelopes, DateTimeOffset now)
+    {
+        var id = NewId();
+        var opened = Account.Open(id, ownerId, $"Budget {id[..8]}", FundingPerEnvelope * (envelopes + 1), canGoNegative: false, now);
+        var history = new List<Transaction>(envelopes + 1) { opened.Recorded! };
+        var account = opened.After.AddEnvelopes(Enumerable.Range(1, envelopes).Select(i => $"Envelope {i}")).After;
+        for (var envelope = 1; envelope <= envelopes; envelope++)
+        {
+            var funded = account.Move(Account.AvailableEnvelopeId, envelope, "Funding", FundingPerEnvelope, now);
+            account = funded.After;
+            history.Add(funded.Recorded!);
+        }
+        return new SeededAccount(account, history);
+    }
+
+    public static IReadOnlyList<SeededAccount> Funded(string ownerId, int count, int envelopes, DateTimeOffset now) =>
+        [.. Enumerable.Range(0, count).Select(_ => Funded(ownerId, envelopes, now))];
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

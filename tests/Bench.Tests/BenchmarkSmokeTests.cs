@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace NVelopes.Bench.Tests;
+
+/// <summary>
+/// Keeps the benchmark working: its entry point in smoke mode (small sizes, two seconds a system) must print every
+/// RESULT line, and NVelopes must lose no acknowledged update. Timings vary from machine to machine and are not
+/// asserted.
+/// </summary>
+public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
+{
+    private const string MongoDbUriVariable = "MONGODB_URI";
+
+    [SkippableTheory]
+    [InlineData("embedded")]
+    [InlineData("mongodb")]
+    public async Task SmokeRun_EveryScenario_PrintsItsResultLineAndNVelopesLosesNoUpdate(string store)
+    {
+        Skip.If(store == "mongodb" && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MongoDbUriVariable)),
+            $"{MongoDbUriVariable} is not set, so there is no MongoDB server to benchmark on.");
+        var results = new StringWriter();
+        var progress = new StringWriter();
+
+        var exitCode = await BenchmarkApp.RunAsync(
+            ["--scenario", "all", "--store", store, "--seconds", "2", "--smoke"], results, progress);
+
+        output.WriteLine(progress.ToString());
+        output.WriteLine(results.ToString());
+        Assert.Equal(0, exitCode);
+        var lines = results.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var scenario in new[] { "hot-account", "many-accounts", "reads" })
+        {
+            var line = Assert.Single(lines, l => l.StartsWith($"RESULT scenario={scenario} ", StringComparison.Ordinal));
+            Assert.Matches(ComparisonLine(), line);
+            Assert.Contains($" store={store} ", line, StringComparison.Ordinal);
+            Assert.Contains(" lost_updates_nvelopes=0 ", line, StringComparison.Ordinal);
+        }
+        Assert.Matches(PagingLine(), Assert.Single(lines, l => l.StartsWith("RESULT scenario=deep-paging ", StringComparison.Ordinal)));
+        Assert.Matches(MemoryLine(), Assert.Single(lines, l => l.StartsWith("RESULT scenario=memory ", StringComparison.Ordinal)));
+        Assert.Equal(5, lines.Length);
+    }
+
+    private const string Number = @"\d+(\.\d+)?";
+
+    [GeneratedRegex($@"^RESULT scenario=[a-z-]+ store=[a-z]+ nvelopes_ops_s={Number} baseline_ops_s={Number} ratio=({Number}|inf) nvelopes_p99_ms={Number} baseline_p99_ms={Number} lost_updates_nvelopes=\d+ lost_updates_baseline=\d+$")]
+    private static partial Regex ComparisonLine();
+
+    [GeneratedRegex($@"^RESULT scenario=deep-paging store=[a-z]+ page0_ms={Number} pageN_ms={Number} ratio=({Number}|inf)$")]
+    private static partial Regex PagingLine();
+
+    [GeneratedRegex(@"^RESULT scenario=memory store=[a-z]+ bytes_per_account=-?\d+$")]
+    private static partial Regex MemoryLine();
+}
