@@ -3,6 +3,7 @@ using NVelopes.Api.Auth;
 using NVelopes.Api.Errors;
 using NVelopes.Api.Health;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Users;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.UseNVelopesDefaultUrls();
 builder.AddNVelopesSilo();
+builder.AddNVelopesObservability();
 builder.Services.AddNVelopesJson();
 builder.Services.AddNVelopesProblemDetails();
 builder.Services.AddNVelopesAuthentication();
@@ -29,5 +31,6 @@ app.MapTokenEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
 app.MapNVelopesHealthEndpoints();
+app.MapNVelopesObservabilityEndpoints();
 
 app.Run();

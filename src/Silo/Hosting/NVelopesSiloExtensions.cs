@@ -9,6 +9,7 @@ using NVelopes.Persistence.MongoDB.Storage;
 using NVelopes.Persistence.Sqlite.Hosting;
 using NVelopes.Persistence.Sqlite.Options;
 using NVelopes.Persistence.Sqlite.Storage;
+using NVelopes.Silo.Observability;
 
 namespace NVelopes.Silo.Hosting;
 
@@ -27,6 +28,7 @@ public static class NVelopesSiloExtensions
     {
         silo.AddNVelopesStorage(configuration);
         silo.UseLocalhostClustering();
+        silo.AddNVelopesObservability(configuration);
         return silo;
     }
 

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using NVelopes.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace NVelopes.Silo.Observability;
+
+/// <summary>
+/// Reads an account id that no account has (ids are GUIDs) through the same <see cref="IAccountStore"/> the account
+/// grains use: a primary-key lookup in SQLite, a find by <c>_id</c> in MongoDB. A stateless worker, so every silo can
+/// answer locally.
+/// </summary>
+[StatelessWorker]
+internal sealed partial class StoreHealthGrain(IAccountStore store, IConfiguration configuration, ILogger<StoreHealthGrain> logger)
+    : Grain, IStoreHealthGrain
+{
+    /// <summary>The account id the probe reads; never a real account's.</summary>
+    public const string ProbeAccountId = "~health-probe";
+
+    async Task<StoreProbe> IStoreHealthGrain.ProbeAsync(CancellationToken cancellationToken)
+    {
+        var storeName = configuration[Hosting.NVelopesSiloExtensions.StorageProviderKey] ?? nameof(Hosting.StorageProvider.Sqlite);
+        try
+        {
+            await store.LoadAsync(ProbeAccountId, cancellationToken);
+            return new StoreProbe(true, storeName);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogProbeFailed(logger, failure, storeName);
+            return new StoreProbe(false, storeName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Store} account store did not answer the health probe")]
+    private static partial void LogProbeFailed(ILogger logger, Exception exception, string store);
+}
