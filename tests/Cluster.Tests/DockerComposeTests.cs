@@ -35,6 +35,7 @@ public sealed partial class DockerComposeTests
         var command = Sequence(mongo, "command");
         Assert.Equal("rs0", command[command.IndexOf("--replSet") + 1]);
         Assert.Equal("/keyfile/replica.key", command[command.IndexOf("--keyFile") + 1]);
+        Assert.Equal("transactionLifetimeLimitSeconds=15", command[command.IndexOf("--setParameter") + 1]);
         Assert.Contains(Sequence(Service("mongo-keyfile"), "command"), part => part.Contains("openssl rand") && part.Contains("chmod 400"));
 
         var environment = Map(mongo["environment"]);

@@ -30,6 +30,9 @@ public sealed class MongoDbTestCluster : IAsyncDisposable
         DatabaseName = databaseName;
     }
 
+    /// <summary>The connection string the silos use, naming the cluster's database.</summary>
+    public string ConnectionString => _server.ConnectionStringFor(DatabaseName);
+
     public TestCluster Cluster { get; }
 
     public IClusterClient Client => Cluster.Client;

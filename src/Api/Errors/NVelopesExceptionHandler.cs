@@ -2,13 +2,16 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using NVelopes.Grains.Abstractions.Errors;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace NVelopes.Api.Errors;
 
 /// <summary>
 /// Turns what the gateway can explain into problem details: a grain's <see cref="NVelopesException"/> with the
-/// status of its <see cref="ErrorKind"/>, and a request that could not be read as a 400. Anything else is a bug:
-/// it is logged and answered 500 without details.
+/// status of its <see cref="ErrorKind"/>, an Orleans call that a dying silo could not complete as a 503 with
+/// Retry-After, and a request that could not be read as a 400. Anything else is a bug: it is logged and answered
+/// 500 without details.
 /// </summary>
 public sealed partial class NVelopesExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -22,6 +25,7 @@ public sealed partial class NVelopesExceptionHandler(
         var problem = exception switch
         {
             NVelopesException refused => Refusal(httpContext, refused),
+            _ when IsClusterUnavailable(exception) => ClusterUnavailable(httpContext, exception),
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -55,6 +59,26 @@ public sealed partial class NVelopesExceptionHandler(
         return new ProblemDetails { Status = StatusOf(refused.Kind), Detail = refused.Message };
     }
 
+    /// <summary>
+    /// Orleans could not deliver the call or its answer: the silo that held the account died, or the cluster is
+    /// re-forming around it. The account comes back on another silo within seconds, so the caller retries; the
+    /// command may or may not have been applied, which a retry with the same idempotency key settles.
+    /// </summary>
+    private static bool IsClusterUnavailable(Exception exception) =>
+        exception is OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException;
+
+    private ProblemDetails ClusterUnavailable(HttpContext httpContext, Exception exception)
+    {
+        LogClusterUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = "The service could not complete the request because part of the cluster is unavailable; it may or may not " +
+                "have been applied. Retry shortly.",
+        };
+    }
+
     public static int StatusOf(ErrorKind kind) => kind switch
     {
         ErrorKind.Invalid => StatusCodes.Status400BadRequest,
@@ -70,6 +94,9 @@ public sealed partial class NVelopesExceptionHandler(
     // its request; the outer message only says that the body could not be read.
     private static string ReasonOf(BadHttpRequestException badRequest) =>
         badRequest.InnerException is JsonException json ? json.Message : badRequest.Message;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Exception} from the Orleans cluster while serving {Method} {Path}: answered 503")]
+    private static partial void LogClusterUnavailable(ILogger logger, string exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -31,6 +31,8 @@ internal sealed partial class MongoDbMembershipTable(
     /// <summary>The ETag of a table whose version document does not exist yet (never initialised, or deleted).</summary>
     internal const string AbsentVersionETag = "absent";
 
+    private const int InitializeAttempts = 3;
+
     private static readonly TableVersion AbsentVersion = new(0, AbsentVersionETag);
 
     private readonly MongoDbClusteringOptions _options = options.Value;
@@ -63,27 +65,53 @@ internal sealed partial class MongoDbMembershipTable(
     /// <summary>
     /// Checks that the server offers transactions, creates the collections and the index and, when asked, the
     /// cluster's version document at version 0. Idempotent: an existing version document and existing rows are left
-    /// as they are.
+    /// as they are. Silos of a new cluster start at the same moment and Orleans does not retry this step, so a
+    /// timeout or a lost connection is retried a few times before the silo gives up.
     /// </summary>
-    public Task InitializeMembershipTableAsync(bool tryInitTableVersion, CancellationToken cancellationToken) =>
-        RunAsync("initialising the membership table", async token =>
+    public async Task InitializeMembershipTableAsync(bool tryInitTableVersion, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            await RequireTransactionsAsync(token).ConfigureAwait(false);
-            await Collections.CreateCollectionsAsync(token).ConfigureAwait(false);
-            if (tryInitTableVersion)
+            try
             {
-                // Insert-if-absent: a concurrent silo or an earlier run may have created it, and its data stays.
-                await Collections.Versions.UpdateOneAsync(
-                    v => v.ClusterId == _clusterId,
-                    Builders<MembershipVersionDocument>.Update
-                        .SetOnInsert(v => v.Version, 0)
-                        .SetOnInsert(v => v.ETag, NewETag()),
-                    new UpdateOptions { IsUpsert = true },
-                    token).ConfigureAwait(false);
+                await RunAsync("initialising the membership table", async token =>
+                {
+                    await RequireTransactionsAsync(token).ConfigureAwait(false);
+                    await Collections.CreateCollectionsAsync(token).ConfigureAwait(false);
+                    if (tryInitTableVersion) await CreateVersionIfMissingAsync(token).ConfigureAwait(false);
+                    return true;
+                }, cancellationToken).ConfigureAwait(false);
+                LogInitialized(_clusterId, Collections.Database.DatabaseNamespace.DatabaseName);
+                return;
             }
-            LogInitialized(_clusterId, Collections.Database.DatabaseNamespace.DatabaseName);
-            return true;
-        }, cancellationToken);
+            catch (MongoDbClusteringException ex)
+                when (attempt < InitializeAttempts && ex.InnerException is TimeoutException or MongoConnectionException)
+            {
+                LogInitializeRetry(attempt, _clusterId);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates the cluster's version document at version 0 unless it exists: a concurrent silo or an earlier run may
+    /// have created it, and its version stays. Reading first keeps silos that join a running cluster from writing
+    /// to the document every membership change goes through.
+    /// </summary>
+    private async Task CreateVersionIfMissingAsync(CancellationToken cancellationToken)
+    {
+        var exists = await Collections.Versions.Find(v => v.ClusterId == _clusterId).AnyAsync(cancellationToken).ConfigureAwait(false);
+        if (exists) return;
+        try
+        {
+            var initial = new MembershipVersionDocument { ClusterId = _clusterId, Version = 0, ETag = NewETag() };
+            await Collections.Versions.InsertOneAsync(initial, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // Another silo created it in the meantime.
+        }
+    }
 
     /// <summary>Deletes the rows and the version of <paramref name="clusterId"/>, together.</summary>
     public Task DeleteMembershipTableEntriesAsync(string clusterId, CancellationToken cancellationToken) =>
@@ -286,6 +314,9 @@ internal sealed partial class MongoDbMembershipTable(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MongoDB membership table of cluster {ClusterId} ready in database {Database}")]
     private partial void LogInitialized(string clusterId, string database);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Initialising the MongoDB membership table of cluster {ClusterId} failed (attempt {Attempt}); retrying")]
+    private partial void LogInitializeRetry(int attempt, string clusterId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} defunct silo rows of cluster {ClusterId} older than {Cutoff}")]
     private partial void LogDefunctRemoved(long count, string clusterId, DateTimeOffset cutoff);

@@ -19,12 +19,13 @@ public static class NVelopesClusteringExtensions
     /// <see cref="ClusterProvider.Localhost"/>: a single silo on the loopback interface. <see cref="ClusterProvider.MongoDB"/>:
     /// membership in MongoDB (<c>ConnectionStrings:MongoDB</c>, options in <c>Cluster:MongoDB</c>), listening on every
     /// interface and advertising <see cref="OrleansHostOptions.AdvertisedAddress"/>. Failure detection can be tuned in
-    /// <c>Orleans:Membership</c> (Orleans' <see cref="ClusterMembershipOptions"/>).
+    /// <c>Orleans:Membership</c> (Orleans' <see cref="ClusterMembershipOptions"/>), call timeouts in <c>Orleans:Messaging</c>.
     /// </summary>
     public static ISiloBuilder UseNVelopesClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var host = HostOptions(configuration);
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(OrleansHostOptions.MembershipSectionName));
+        silo.Services.AddOptions<SiloMessagingOptions>().Bind(configuration.GetSection(OrleansHostOptions.MessagingSectionName));
         switch (ProviderOf(configuration))
         {
             case ClusterProvider.Localhost:
@@ -41,11 +42,14 @@ public static class NVelopesClusteringExtensions
 
     /// <summary>
     /// <see cref="ClusterProvider.Localhost"/>: the silo at <see cref="OrleansHostOptions.GatewayPort"/> on this machine.
-    /// <see cref="ClusterProvider.MongoDB"/>: every active gateway of the cluster, as listed in MongoDB.
+    /// <see cref="ClusterProvider.MongoDB"/>: every active gateway of the cluster, as listed in MongoDB. Call timeouts can
+    /// be tuned in <c>Orleans:Messaging</c>, the gateway list refresh in <c>Orleans:Gateway</c>.
     /// </summary>
     public static IClientBuilder UseNVelopesClustering(this IClientBuilder client, IConfiguration configuration)
     {
         var host = HostOptions(configuration);
+        client.Services.AddOptions<ClientMessagingOptions>().Bind(configuration.GetSection(OrleansHostOptions.MessagingSectionName));
+        client.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(OrleansHostOptions.GatewaySectionName));
         switch (ProviderOf(configuration))
         {
             case ClusterProvider.Localhost:

@@ -13,6 +13,15 @@ public sealed class OrleansHostOptions
     /// <summary>The section of Orleans' <c>ClusterMembershipOptions</c> (probe and vote settings), for tuning failure detection.</summary>
     public const string MembershipSectionName = SectionName + ":Membership";
 
+    /// <summary>
+    /// The section of Orleans' <c>SiloMessagingOptions</c> and <c>ClientMessagingOptions</c>, such as
+    /// <c>ResponseTimeout</c>: how long a call whose silo died can wait for an answer before it fails.
+    /// </summary>
+    public const string MessagingSectionName = SectionName + ":Messaging";
+
+    /// <summary>The section of Orleans' <c>GatewayOptions</c> for clients, such as <c>GatewayListRefreshPeriod</c>.</summary>
+    public const string GatewaySectionName = SectionName + ":Gateway";
+
     /// <summary>The cluster: silos and clients with the same id form one cluster. Default: <c>nvelopes</c>.</summary>
     public string ClusterId { get; set; } = "nvelopes";
 

@@ -57,6 +57,27 @@ public sealed class MongoDbMembershipTableTests(StorageFixture fixture) : IAsync
     }
 
     [SkippableFact]
+    public async Task Initialize_ManySilosOfANewClusterAtOnce_AllSucceedWithOneVersionZero()
+    {
+        SkipWithoutMongo();
+        var clusterId = $"membership-test-{Guid.NewGuid():N}";
+        var tables = Enumerable.Range(0, 10).Select(_ => CreateTable(clusterId)).ToList();
+        try
+        {
+            await Task.WhenAll(tables.Select(t => t.InitializeMembershipTableAsync(true, CancellationToken.None)));
+
+            var data = await tables[0].ReadAllAsync(CancellationToken.None);
+            Assert.Equal(0, data.Version.Version);
+            Assert.NotEqual(MongoDbMembershipTable.AbsentVersionETag, data.Version.VersionEtag);
+            Assert.True(await tables[3].InsertRowAsync(MembershipEntries.New(), data.Version.Next(), CancellationToken.None));
+        }
+        finally
+        {
+            await tables[0].DeleteMembershipTableEntriesAsync(clusterId, CancellationToken.None);
+        }
+    }
+
+    [SkippableFact]
     public async Task ReadAll_ClusterNeverInitialised_ReadsVersionZeroAndTheFirstInsertCreatesTheVersion()
     {
         SkipWithoutMongo();
