@@ -10,7 +10,7 @@ using NVelopes.Api.Users;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseNVelopesDefaultUrls();
-builder.AddNVelopesSilo();
+builder.AddNVelopesOrleans();
 builder.AddNVelopesObservability();
 builder.Services.AddNVelopesJson();
 builder.Services.AddNVelopesProblemDetails();

@@ -1,4 +1,5 @@
 using NVelopes.Silo.Hosting;
+using NVelopes.Silo.Observability;
 
 namespace NVelopes.Api.Hosting;
 
@@ -20,10 +21,23 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Co-hosts an NVelopes silo in the gateway process; the silo picks its store and clustering from configuration.</summary>
-    public static WebApplicationBuilder AddNVelopesSilo(this WebApplicationBuilder builder)
+    /// <summary>The configuration key that chooses <see cref="OrleansMode"/>.</summary>
+    public const string OrleansModeKey = "Api:Orleans";
+
+    /// <summary>
+    /// Connects the gateway to the grains as <c>Api:Orleans</c> says: by default it co-hosts an NVelopes silo, which
+    /// picks its store and clustering from configuration; as a <see cref="OrleansMode.Client"/> it joins the silo
+    /// cluster named by <c>Cluster:Provider</c> and the <c>Orleans</c> section.
+    /// </summary>
+    public static WebApplicationBuilder AddNVelopesOrleans(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.AddNVelopesSilo(builder.Configuration));
+        var mode = builder.Configuration.GetValue(OrleansModeKey, OrleansMode.Silo);
+        _ = mode switch
+        {
+            OrleansMode.Silo => builder.UseOrleans(silo => silo.AddNVelopesSilo(builder.Configuration)),
+            OrleansMode.Client => builder.UseOrleansClient(client => client.UseNVelopesClustering(builder.Configuration).AddNVelopesObservability(builder.Configuration)),
+            _ => throw new InvalidOperationException($"{OrleansModeKey} '{mode}' is not supported: use {OrleansMode.Silo} or {OrleansMode.Client}."),
+        };
         return builder;
     }
 }

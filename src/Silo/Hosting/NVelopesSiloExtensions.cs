@@ -21,13 +21,13 @@ public static class NVelopesSiloExtensions
     public const string MongoDbSectionName = "Storage:MongoDB";
 
     /// <summary>
-    /// Everything a NVelopes silo needs: its storage and its clustering. The one place where a host picks its
-    /// providers.
+    /// Everything a NVelopes silo needs: its storage and its clustering (<c>Cluster:Provider</c>, see
+    /// <see cref="NVelopesClusteringExtensions"/>). The one place where a host picks its providers.
     /// </summary>
     public static ISiloBuilder AddNVelopesSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.AddNVelopesStorage(configuration);
-        silo.UseLocalhostClustering();
+        silo.UseNVelopesClustering(configuration);
         silo.AddNVelopesObservability(configuration);
         return silo;
     }
