@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using NVelopes.Observability.Tests.Infrastructure;
@@ -43,5 +44,16 @@ public sealed class LoggingTests
 
         Assert.Equal(formatter, console.FormatterName);
         Assert.True(formatter == ConsoleFormatterNames.Json ? json.IncludeScopes : simple.IncludeScopes);
+    }
+
+    [Fact]
+    public async Task PollyAttemptLogs_AreKeptToWarnings()
+    {
+        await using var factory = new ObservedApiFactory("Production");
+
+        var polly = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Polly");
+
+        Assert.False(polly.IsEnabled(LogLevel.Information));
+        Assert.True(polly.IsEnabled(LogLevel.Warning));
     }
 }

@@ -102,12 +102,15 @@ public static class NVelopesObservabilityExtensions
 
     /// <summary>
     /// JSON console lines outside Development and readable ones in Development, both with their scopes (trace and span
-    /// ids, the account id). <c>Logging:Console:FormatterName</c> overrides the choice.
+    /// ids, the account id). <c>Logging:Console:FormatterName</c> overrides the choice. Polly's per-attempt lines are
+    /// kept to warnings unless <c>Logging:LogLevel:Polly</c> says otherwise.
     /// </summary>
     private static void AddNVelopesConsoleLogging(this IHostApplicationBuilder builder)
     {
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // Polly, under Orleans' grain placement, logs every attempt at Information: one line per activation.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Logging:LogLevel:Polly"])) builder.Logging.AddFilter("Polly", LogLevel.Warning);
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Logging:Console:FormatterName"])) return;
         if (builder.Environment.IsDevelopment())
         {
