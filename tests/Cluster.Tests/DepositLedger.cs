@@ -4,7 +4,7 @@ namespace NVelopes.Cluster.Tests;
 
 /// <summary>
 /// What the load did to one account, as its callers saw it: every deposit attempted (each with a unique
-/// description), which of them were acknowledged, and which failed (their outcome unknown to the caller).
+/// description), which of them were acknowledged and when, and every attempt that failed and was retried.
 /// </summary>
 public sealed class DepositLedger(string accountId)
 {
