@@ -65,6 +65,34 @@ public sealed class DashboardTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task DashboardPage_MayLoadItsOwnScriptsStylesImagesAndData()
+    {
+        await using var factory = new ObservedApiFactory(settings: new Dictionary<string, string?> { ["Dashboard:Enabled"] = "true" });
+
+        using var response = await factory.CreateClient().GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (!response.Headers.TryGetValues("Content-Security-Policy", out var values)) return;
+        var policy = string.Join(';', values);
+        foreach (var directive in new[] { "script-src", "style-src", "img-src", "font-src", "connect-src" })
+        {
+            Assert.True(AllowsSelf(policy, directive),
+                $"The dashboard page's Content-Security-Policy forbids its own {directive} ('{policy}'): a browser shows an empty page. " +
+                "Give /dashboard a policy like Swagger UI's at /docs.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="directive"/>, or <c>default-src</c> when it is absent, allows <c>'self'</c>.</summary>
+    private static bool AllowsSelf(string policy, string directive)
+    {
+        var directives = policy.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(parts => parts[0], parts => parts[1..], StringComparer.OrdinalIgnoreCase);
+        var sources = directives.GetValueOrDefault(directive) ?? directives.GetValueOrDefault("default-src");
+        return sources is null || sources.Contains("'self'");
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string username, string password)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
