@@ -2,7 +2,8 @@ using Microsoft.Extensions.Hosting;
 using NVelopes.Silo.Hosting;
 using NVelopes.Silo.Observability;
 
-var builder = Host.CreateApplicationBuilder(args);
+// The settings next to the binary apply wherever the silo is started from (`dotnet run --project src/Silo`).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddNVelopesObservability("nvelopes-silo");
 builder.UseOrleans(silo => silo.AddNVelopesSilo(builder.Configuration));
 await builder.Build().RunAsync();
