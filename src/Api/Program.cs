@@ -5,6 +5,7 @@ using NVelopes.Api.Health;
 using NVelopes.Api.Hosting;
 using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
+using NVelopes.Api.Security;
 using NVelopes.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddNVelopesOrleans();
 builder.AddNVelopesObservability();
 builder.Services.AddNVelopesJson();
 builder.Services.AddNVelopesProblemDetails();
+builder.Services.AddNVelopesSecurity();
 builder.Services.AddNVelopesAuthentication();
 builder.Services.AddNVelopesHealthChecks();
 builder.Services.AddNVelopesOpenApi();
@@ -23,6 +25,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNVelopesSecurity();
 app.UseNVelopesDocs();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -28,6 +28,7 @@ public sealed class AuthTests(ApiFixture fixture)
         using var response = await forged.GetAsync($"/accounts/{accountId}");
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        AssertBearerChallenge(response, "invalid_token");
     }
 
     [Fact]
@@ -41,6 +42,7 @@ public sealed class AuthTests(ApiFixture fixture)
         using var response = await Factory.CreateClient(expired).GetAsync($"/accounts/{accountId}");
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        AssertBearerChallenge(response, "invalid_token");
     }
 
     [Theory]
@@ -64,6 +66,7 @@ public sealed class AuthTests(ApiFixture fixture)
         using var response = await Factory.CreateClient(token).GetAsync($"/accounts/{accountId}");
 
         await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        AssertBearerChallenge(response, "invalid_token");
     }
 
     [Fact]
@@ -185,6 +188,9 @@ public sealed class AuthTests(ApiFixture fixture)
 
         Assert.Contains("password", await response.ReadProblemAsync(HttpStatusCode.BadRequest));
     }
+
+    private static void AssertBearerChallenge(HttpResponseMessage response, string error) =>
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer" && h.Parameter?.Contains($"error=\"{error}\"") == true);
 
     private static async Task<(HttpStatusCode Status, string Detail)> SendAsync(HttpClient client, string route, string accountId, object? body)
     {

@@ -1,30 +1,44 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Auth;
+using NVelopes.Api.Retries;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 
 namespace NVelopes.Api.Accounts;
 
 /// <summary>
-/// What every account handler needs, bound with <c>[AsParameters]</c>: the grains, the caller and the response.
-/// Holds the one shared step of the mutations: call the caller's account grain, then answer the account it left.
+/// What every account handler needs, bound with <c>[AsParameters]</c>: the grains, the caller, the request's
+/// retry and version headers, and the response. Holds the one shared step of the mutations: read the request's
+/// <see cref="CommandOptions"/>, call the caller's account grain, then answer the account it left with its ETag.
 /// </summary>
-public sealed record AccountServices(IGrainFactory Grains, CurrentUser User, HttpResponse Response, CancellationToken Aborted)
+public sealed record AccountServices(
+    IGrainFactory Grains, CurrentUser User, CommandPreconditions Preconditions, HttpResponse Response, CancellationToken Aborted)
 {
-    /// <summary>The account grain for <paramref name="accountId"/>; a blank id names no account.</summary>
+    /// <summary>The account grain for <paramref name="accountId"/>; an id that cannot name an account is a 404 at once.</summary>
     public IAccountGrain Account(string accountId) =>
-        string.IsNullOrWhiteSpace(accountId)
-            ? throw NVelopesException.AccountNotFound(accountId)
-            : Grains.GetGrain<IAccountGrain>(accountId);
+        AccountIds.IsWellFormed(accountId)
+            ? Grains.GetGrain<IAccountGrain>(accountId)
+            : throw new NVelopesException(ErrorKind.NotFound, "No account has this id.");
+
+    /// <summary>
+    /// The <c>Idempotency-Key</c> (with the fingerprint of <paramref name="request"/>, the bound input of the route)
+    /// and the <c>If-Match</c> version of this request.
+    /// </summary>
+    public CommandOptions OptionsFor(object request) => Preconditions.Read(Response.HttpContext.Request, request);
 
     /// <summary>Runs one command on the caller's account and answers the account after it, with its ETag.</summary>
     public async Task<Ok<AccountResponse>> Apply(
-        string accountId, Func<IAccountGrain, string, CancellationToken, Task<AccountUpdate>> command)
+        string accountId, object request, Func<IAccountGrain, string, CommandOptions, CancellationToken, Task<AccountUpdate>> command) =>
+        TypedResults.Ok((await Run(accountId, OptionsFor(request), command)).ToResponse());
+
+    /// <summary>Runs one command with <paramref name="options"/> on an account and sets the ETag of the account it left.</summary>
+    public async Task<AccountUpdate> Run(
+        string accountId, CommandOptions options, Func<IAccountGrain, string, CommandOptions, CancellationToken, Task<AccountUpdate>> command)
     {
-        var update = await command(Account(accountId), User.Id, Aborted);
-        return TypedResults.Ok(Tagged(update.Account).ToResponse(update.Transaction));
+        var update = await command(Account(accountId), User.Id, options, Aborted);
+        Tagged(update.Account);
+        return update;
     }
 
     /// <summary>The caller's view of an account, with its ETag.</summary>
@@ -33,7 +47,7 @@ public sealed record AccountServices(IGrainFactory Grains, CurrentUser User, Htt
 
     private AccountView Tagged(AccountView account)
     {
-        Response.Headers[HeaderNames.ETag] = $"\"{account.Version.ToString(CultureInfo.InvariantCulture)}\"";
+        Response.Headers[HeaderNames.ETag] = CommandPreconditions.ETagOf(account.Version);
         return account;
     }
 }

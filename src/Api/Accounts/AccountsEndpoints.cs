@@ -11,7 +11,9 @@ namespace NVelopes.Api.Accounts;
 /// <summary>
 /// The accounts part of the compatibility contract. Each handler binds its request, names the caller as the owner
 /// and makes one grain call; every rule about money, names and ids is the grain's, and its refusals reach the
-/// client as problem details through the exception handler.
+/// client as problem details through the exception handler. Every mutation passes the request's
+/// <c>Idempotency-Key</c> and <c>If-Match</c> to the grain, and every answer about one account carries its
+/// <c>ETag</c>.
 /// </summary>
 public static class AccountsEndpoints
 {
@@ -22,7 +24,10 @@ public static class AccountsEndpoints
             .WithTags("Accounts")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.");
         accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
@@ -50,12 +55,17 @@ public static class AccountsEndpoints
         return endpoints;
     }
 
+    /// <summary>
+    /// Opens an account. With an <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry
+    /// reaches the same account and gets the first answer instead of opening another one.
+    /// </summary>
     public static async Task<Ok<OpenedAccountResponse>> Open(NewAccountRequest request, [AsParameters] AccountServices services)
     {
-        var accountId = Guid.NewGuid().ToString("N");
-        var opened = await services.Apply(accountId, (account, owner, ct) =>
-            account.OpenAsync(new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative), ct));
-        var view = opened.Value!;
+        var options = services.OptionsFor(request);
+        var accountId = options.IdempotencyKey is { } key ? AccountIds.ForIdempotencyKey(services.User.Id, key) : AccountIds.New();
+        var opened = await services.Run(accountId, options, (account, owner, commandOptions, ct) =>
+            account.OpenAsync(new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions), ct));
+        var view = opened.Account;
         return TypedResults.Ok(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
     }
 
@@ -71,7 +81,7 @@ public static class AccountsEndpoints
 
     public static async Task<NoContent> Close(string id, [AsParameters] AccountServices services)
     {
-        await services.Account(id).CloseAsync(new CloseAccount(services.User.Id), services.Aborted);
+        await services.Account(id).CloseAsync(new CloseAccount(services.User.Id, services.OptionsFor(id)), services.Aborted);
         return TypedResults.NoContent();
     }
 
@@ -90,28 +100,28 @@ public static class AccountsEndpoints
     }
 
     public static Task<Ok<AccountResponse>> AddEnvelopes(AddEnvelopesRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) =>
-            account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [.. request.Envelopes]), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) =>
+            account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [.. request.Envelopes], options), ct));
 
     public static Task<Ok<AccountResponse>> AddEnvelope(AddEnvelopeRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) =>
-            account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [request.Envelope]), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) =>
+            account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [request.Envelope], options), ct));
 
     public static Task<Ok<AccountResponse>> RenameEnvelope(RenameEnvelopeRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) =>
-            account.RenameEnvelopeAsync(new RenameEnvelopeCommand(owner, request.EnvelopeId, request.NewName), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) =>
+            account.RenameEnvelopeAsync(new RenameEnvelopeCommand(owner, request.EnvelopeId, request.NewName, options), ct));
 
     public static Task<Ok<AccountResponse>> AddPayer(AddPayerRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) => account.AddPaymentSourceAsync(
-            new AddPaymentSource(owner, request.Payer, request.Amount, request.Payments.ToSplit() ?? []), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.AddPaymentSourceAsync(
+            new AddPaymentSource(owner, request.Payer, request.Amount, request.Payments.ToSplit() ?? [], options), ct));
 
     public static Task<Ok<AccountResponse>> UpdatePayer(UpdatePayerRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) => account.UpdatePaymentSourceAsync(
-            new UpdatePaymentSource(owner, request.PaymentSourceId, request.Payer, request.Amount, request.Payments.ToSplit() ?? []), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.UpdatePaymentSourceAsync(
+            new UpdatePaymentSource(owner, request.PaymentSourceId, request.Payer, request.Amount, request.Payments.ToSplit() ?? [], options), ct));
 
     public static Task<Ok<AccountResponse>> MoveMoney(MoveMoneyRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) => account.MoveMoneyAsync(
-            new MoveMoneyCommand(owner, request.FromId, request.ToId, request.Description, request.Amount), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.MoveMoneyAsync(
+            new MoveMoneyCommand(owner, request.FromId, request.ToId, request.Description, request.Amount, options), ct));
 
     public static Task<Ok<AccountResponse>> Deposit(MovementRequest request, [AsParameters] AccountServices services) =>
         Record(MovementKind.Deposit, request, services);
@@ -123,14 +133,14 @@ public static class AccountsEndpoints
         Record(MovementKind.Atm, request, services);
 
     public static Task<Ok<AccountResponse>> Pay(PayRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) => account.PayAsync(
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.PayAsync(
             new PayCommand(
-                owner, request.PaymentSourceId, request.Payer, request.Amount, request.Description, request.Payments.ToSplit()), ct));
+                owner, request.PaymentSourceId, request.Payer, request.Amount, request.Description, request.Payments.ToSplit(), options), ct));
 
     public static Task<Ok<AccountResponse>> Undo(UndoRequest request, [AsParameters] AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) => account.UndoLastAsync(new UndoLast(owner), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.UndoLastAsync(new UndoLast(owner, options), ct));
 
     private static Task<Ok<AccountResponse>> Record(MovementKind kind, MovementRequest request, AccountServices services) =>
-        services.Apply(request.AccountId, (account, owner, ct) => account.RecordMovementAsync(
-            new RecordMovement(owner, kind, request.EnvelopeId, request.Description, request.Amount), ct));
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.RecordMovementAsync(
+            new RecordMovement(owner, kind, request.EnvelopeId, request.Description, request.Amount, options), ct));
 }

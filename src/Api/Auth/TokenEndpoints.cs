@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Users;
 
 namespace NVelopes.Api.Auth;
@@ -15,6 +16,7 @@ public static class TokenEndpoints
         endpoints.MapPost(TokenRoute, IssueToken)
             .AllowAnonymous()
             .DisableAntiforgery() // a token endpoint answers credentials, not cookies: there is nothing to forge
+            .RateLimitPerClientAndUsername(RateLimitedOperation.LogIn)
             .WithName("IssueToken")
             .WithSummary("Log in: exchange a username and password for a bearer access token (OAuth2 password grant).")
             .WithTags("Users");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 
 namespace NVelopes.Api.Errors;
@@ -6,20 +7,26 @@ public static class ProblemDetailsExtensions
 {
     /// <summary>
     /// Every error answers RFC 7807 problem details with its reason in <c>detail</c>: refusals from the grains
-    /// and malformed requests through <see cref="NVelopesExceptionHandler"/>, bare status codes through the
-    /// status-code pages, and validation failures with their messages summed up in <c>detail</c>.
+    /// and malformed requests through <see cref="NVelopesExceptionHandler"/> (their reasons told in the wire's terms,
+    /// never in .NET types), bare status codes through the status-code pages, and validation failures with their
+    /// messages summed up in <c>detail</c> and their <c>errors</c> keyed by the snake_case names of the wire.
     /// </summary>
     public static IServiceCollection AddNVelopesProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            if (context.Exception is BadHttpRequestException badRequest) problem.Detail = RequestErrorMessages.Describe(badRequest);
+            if (problem is HttpValidationProblemDetails invalid) invalid.Errors = SnakeCaseKeys(invalid.Errors);
             problem.Detail ??= problem switch
             {
                 HttpValidationProblemDetails validation => string.Join(" ", validation.Errors.SelectMany(error => error.Value)),
                 { Status: StatusCodes.Status401Unauthorized } => "A valid bearer token is required: log in at /token.",
                 { Status: StatusCodes.Status404NotFound } => "No such resource.",
                 { Status: StatusCodes.Status405MethodNotAllowed } => "This route does not accept that method.",
+                { Status: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",
+                { Status: StatusCodes.Status415UnsupportedMediaType } =>
+                    "This route does not accept that content type: send JSON (application/json), or a form to /token.",
                 _ => null,
             };
         });
@@ -27,5 +34,19 @@ public static class ProblemDetailsExtensions
         // Binding failures throw, so that the handler above answers them with problem details in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>Validation keys as the client wrote them: <c>Payments[0].EnvelopeId</c> becomes <c>payments[0].envelope_id</c>.</summary>
+    private static Dictionary<string, string[]> SnakeCaseKeys(IDictionary<string, string[]> errors) =>
+        errors
+            .GroupBy(error => string.Join('.', error.Key.Split('.').Select(SnakeCaseSegment)), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.SelectMany(error => error.Value).ToArray(), StringComparer.Ordinal);
+
+    private static string SnakeCaseSegment(string segment)
+    {
+        var index = segment.IndexOf('[', StringComparison.Ordinal);
+        return index < 0
+            ? JsonNamingPolicy.SnakeCaseLower.ConvertName(segment)
+            : JsonNamingPolicy.SnakeCaseLower.ConvertName(segment[..index]) + segment[index..];
     }
 }

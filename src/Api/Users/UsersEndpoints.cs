@@ -1,22 +1,28 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
+using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Users;
 
 namespace NVelopes.Api.Users;
 
 public static class UsersEndpoints
 {
+    /// <summary>Longest username a sign-up accepts (<see cref="SignupRequest"/>).</summary>
+    public const int MaxUsernameLength = 50;
+
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/users").WithTags("Users");
 
         users.MapPost("/signup", SignUp)
             .AllowAnonymous()
+            .RateLimitPerClientAndUsername(RateLimitedOperation.SignUp)
             .WithName("SignUp")
             .WithSummary("Create a user; answers the new user's id. A taken username is a 400.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         users.MapGet("/exists/{username}", Exists)
             .AllowAnonymous()
+            .RateLimitPerClientAndUsername(RateLimitedOperation.UsernameLookup)
             .WithName("UserExists")
             .WithSummary("Whether a username is taken.");
         users.MapGet("/me", Me)
@@ -37,8 +43,10 @@ public static class UsersEndpoints
         return TypedResults.Ok(registered.UserId);
     }
 
+    /// <summary>Whether a username is taken; a name no sign-up could have chosen is not, without asking any grain.</summary>
     public static async Task<Ok<bool>> Exists(string username, IGrainFactory grains, CancellationToken cancellationToken) =>
         TypedResults.Ok(!string.IsNullOrWhiteSpace(username)
+            && username.Length <= MaxUsernameLength
             && await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(username)).ExistsAsync(cancellationToken));
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -13,7 +14,9 @@ namespace NVelopes.Api.Tests.Infrastructure;
 /// The real gateway with its co-hosted silo and the embedded SQLite store in <see cref="DataDirectory"/>.
 /// Each factory listens on its own free silo and gateway ports, so factories can run side by side, and two
 /// factories on one data directory and key are the same service restarted. A null key leaves
-/// <c>Jwt:SigningKey</c> unset, as on a machine where nobody configured one.
+/// <c>Jwt:SigningKey</c> unset, as on a machine where nobody configured one. The rate limits are raised so far that
+/// no test is throttled; <see cref="Settings"/> and <see cref="ConfigureTestServices"/> change the service for the
+/// tests that need something else (low limits, another store, a faulty store, captured logs).
 /// </summary>
 public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey, string environment = "Development")
     : WebApplicationFactory<Program>
@@ -26,6 +29,12 @@ public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey,
 
     public string DataDirectory { get; } = dataDirectory;
     public string SigningKey { get; } = signingKey ?? "";
+
+    /// <summary>Configuration applied after the defaults above, so it overrides them.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Runs after the service's own registrations, to decorate or replace them.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
     /// <summary>A fresh, empty data directory under the system temp folder.</summary>
     public static string NewDataDirectory()
@@ -46,6 +55,11 @@ public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey,
         if (signingKey is not null) builder.UseSetting("Jwt:SigningKey", signingKey);
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
+        foreach (var rule in new[] { "Token", "Signup", "UserExists" })
+        {
+            builder.UseSetting($"RateLimiting:{rule}:PerClientAddress", "1000000");
+            builder.UseSetting($"RateLimiting:{rule}:PerUsername", "1000000");
+        }
         // The silo's localhost clustering listens on fixed ports by default; give every factory its own cluster on
         // free ones, through the silo's settings and, whatever the silo reads of them, its Orleans options.
         var clusterId = "api-tests-" + _siloPort;
@@ -62,7 +76,12 @@ public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey,
             services.Configure<DevelopmentClusterMembershipOptions>(options =>
                 options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, _siloPort));
             services.Configure<ClusterOptions>(options => options.ClusterId = clusterId);
+            // Every test signs up and logs in: hash with far fewer PBKDF2 rounds than the service's default, so
+            // the suite's time goes to what it tests. The format and the checks are the same.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            ConfigureTestServices?.Invoke(services);
         });
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     private static int FreeTcpPort()

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace NVelopes.Api.Security;
+
+/// <summary>
+/// Refuses request bodies over <see cref="RequestLimitsOptions.MaxBodyBytes"/> with 413 problem details before any
+/// handler reads them: by their declared length, or, for a body sent without one (chunked), by reading at most one
+/// byte more than the limit into memory and handing the handler that copy.
+/// </summary>
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = options.Value.MaxBodyBytes;
+        var request = context.Request;
+        if (request.ContentLength > limit)
+        {
+            await RejectAsync(context, limit);
+            return;
+        }
+        if (request.ContentLength is null && (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true))
+        {
+            var copy = await ReadAtMostAsync(request.Body, limit + 1, context.RequestAborted);
+            if (copy is null || copy.Length > limit)
+            {
+                await RejectAsync(context, limit);
+                return;
+            }
+            context.Response.RegisterForDispose(copy);
+            request.Body = copy;
+        }
+        await next(context);
+    }
+
+    /// <summary>Up to <paramref name="most"/> bytes of the body; null when the server's own limit stopped the read first.</summary>
+    private static async Task<MemoryStream?> ReadAtMostAsync(Stream body, long most, CancellationToken cancellationToken)
+    {
+        var copy = new MemoryStream();
+        var buffer = new byte[8192];
+        try
+        {
+            int read;
+            while (copy.Length < most && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, most - copy.Length)), cancellationToken)) > 0)
+                copy.Write(buffer, 0, read);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await copy.DisposeAsync();
+            return null;
+        }
+        copy.Position = 0;
+        return copy;
+    }
+
+    private async Task RejectAsync(HttpContext context, long limit)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Detail = $"The request body is larger than the limit of {limit} bytes.",
+            },
+        });
+    }
+}
