@@ -22,6 +22,7 @@ internal sealed class BenchSession : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<IDisposable> _clients = [];
+    private readonly WriteMeter _writes = new();
     private StoreSettings? _stores;
     private bool _external;
     private bool _keep;
@@ -82,7 +83,8 @@ internal sealed class BenchSession : IAsyncDisposable
             new BaselineSystem(baselineHttp, userId, baselineStore),
             new LoadRunner(progress),
             progress,
-            TimeProvider.System);
+            TimeProvider.System,
+            _writes);
     }
 
     /// <summary>With <c>--url</c>: this process's own adapter on the running gateway's store.</summary>
@@ -119,6 +121,7 @@ internal sealed class BenchSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients) client.Dispose();
+        _writes.Dispose();
         for (var i = _owned.Count - 1; i >= 0; i--) await _owned[i].DisposeAsync();
         if (_stores is not null && !_keep) await _stores.DeleteAsync(_external);
     }

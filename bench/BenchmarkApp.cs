@@ -35,7 +35,8 @@ public static class BenchmarkApp
         await progress.WriteLineAsync(
             $"NVelopes benchmark: {string.Join(", ", options.Scenarios)} on {options.StoreName}, {options.Concurrency} clients, " +
             $"{options.Warmup.TotalSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured per system{(options.Smoke ? ", smoke sizes" : "")}; " +
-            $"{Environment.ProcessorCount} cores ({Machine.CpuModel()})");
+            $"{Environment.ProcessorCount} cores ({Machine.CpuModel()}), load average {Machine.LoadAverage()}" +
+            (Environment.GetEnvironmentVariable("DOTNET_ReadyToRun") == "0" ? "" : "; ReadyToRun code is on (run through dotnet run, or set DOTNET_ReadyToRun=0, for steady-state code)"));
         var total = Stopwatch.StartNew();
         await using (var session = await BenchSession.StartAsync(options, progress, cancellationToken))
         {
@@ -47,7 +48,9 @@ public static class BenchmarkApp
                 await results.FlushAsync(cancellationToken);
             }
         }
-        await progress.WriteLineAsync($"done in {total.Elapsed.TotalSeconds:F0} s");
+        await progress.WriteLineAsync(
+            $"done in {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()} ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods JIT-compiled, " +
+            $"{System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s compiling)");
         return 0;
     }
 }

@@ -10,4 +10,11 @@ internal static class Machine
         var model = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
         return model is null ? "unknown CPU" : model[(model.IndexOf(':') + 1)..].Trim();
     }
+
+    /// <summary>The 1, 5 and 15-minute load averages from /proc/loadavg: how much else competed for the cores.</summary>
+    public static string LoadAverage()
+    {
+        const string loadAverage = "/proc/loadavg";
+        return File.Exists(loadAverage) ? string.Join(' ', File.ReadAllText(loadAverage).Split(' ').Take(3)) : "unknown";
+    }
 }

@@ -40,7 +40,7 @@ internal sealed class BaselineService(WebApplication app, Uri address, IBaseline
         app.MapBaselineEndpoints();
 
         await app.StartAsync(cancellationToken);
-        return new BaselineService(app, NVelopesService.ListeningAddress(app), store, tokens);
+        return new BaselineService(app, NVelopesService.ListeningAddress(app.Services), store, tokens);
     }
 
     public async ValueTask DisposeAsync()

@@ -68,21 +68,32 @@ internal sealed class StoreSettings
         };
     }
 
-    /// <summary>The configuration the in-process gateway runs with (what <c>Storage__…</c> and <c>Jwt__…</c> would set).</summary>
-    public IEnumerable<KeyValuePair<string, string?>> NVelopesConfiguration()
+    /// <summary>
+    /// The command line the in-process gateway runs with: what <c>--urls</c>, <c>Storage__…</c> and <c>Jwt__…</c>
+    /// would set for a deployment, plus a silo of its own on free ports, warnings only, and logs on stderr so that
+    /// stdout carries nothing but RESULT lines. The content root is this run's empty folder: no appsettings file
+    /// in the build output changes what is set here.
+    /// </summary>
+    public IEnumerable<string> NVelopesArguments(int siloPort, int gatewayPort)
     {
-        yield return new("urls", "http://127.0.0.1:0");
-        yield return new("Logging:LogLevel:Default", "Warning");
-        yield return new("Jwt:SigningKey", NVelopesSigningKey);
+        yield return "--environment=Production";
+        yield return $"--contentRoot={RunDirectory}";
+        yield return "--urls=http://127.0.0.1:0";
+        yield return $"--Jwt:SigningKey={NVelopesSigningKey}";
+        yield return $"--Orleans:SiloPort={siloPort}";
+        yield return $"--Orleans:GatewayPort={gatewayPort}";
+        yield return $"--Orleans:ClusterId=nvelopes-bench-{siloPort}";
+        yield return "--Logging:LogLevel:Default=Warning";
+        yield return "--Logging:Console:LogToStandardErrorThreshold=Trace";
         if (Kind == StoreKind.Embedded)
         {
-            yield return new("Storage:Provider", "Sqlite");
-            yield return new("Storage:DataDirectory", NVelopesDataDirectory);
+            yield return "--Storage:Provider=Sqlite";
+            yield return $"--Storage:DataDirectory={NVelopesDataDirectory}";
         }
         else
         {
-            yield return new("Storage:Provider", "MongoDB");
-            yield return new("ConnectionStrings:MongoDB", NVelopesConnectionString);
+            yield return "--Storage:Provider=MongoDB";
+            yield return $"--ConnectionStrings:MongoDB={NVelopesConnectionString}";
         }
     }
 

@@ -4,7 +4,9 @@ namespace NVelopes.Bench.Load;
 /// <param name="Latencies">Milliseconds of every acknowledged (2xx) request answered inside the windows.</param>
 /// <param name="Refused">Other answers inside the windows, by status (0: no answer).</param>
 /// <param name="Window">The measured time, all windows together.</param>
-internal sealed record LoadResult(IReadOnlyList<double> Latencies, IReadOnlyDictionary<int, long> Refused, TimeSpan Window)
+/// <param name="ProcessorTime">CPU time this process used meanwhile (clients and both servers, not a store server).</param>
+internal sealed record LoadResult(
+    IReadOnlyList<double> Latencies, IReadOnlyDictionary<int, long> Refused, TimeSpan Window, TimeSpan ProcessorTime)
 {
     public long Acknowledged => Latencies.Count;
 
@@ -12,11 +14,15 @@ internal sealed record LoadResult(IReadOnlyList<double> Latencies, IReadOnlyDict
 
     public double P99Milliseconds => Percentile(0.99);
 
+    /// <summary>This process's CPU milliseconds per acknowledged operation: a cost that a busy machine does not skew.</summary>
+    public double ProcessorMillisecondsPerOperation => ProcessorTime.TotalMilliseconds / Math.Max(1, Acknowledged);
+
     /// <summary>The windows of several rounds as one.</summary>
     public static LoadResult Combine(IReadOnlyCollection<LoadResult> rounds) => new(
         [.. rounds.SelectMany(r => r.Latencies)],
         rounds.SelectMany(r => r.Refused).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value)),
-        TimeSpan.FromTicks(rounds.Sum(r => r.Window.Ticks)));
+        TimeSpan.FromTicks(rounds.Sum(r => r.Window.Ticks)),
+        TimeSpan.FromTicks(rounds.Sum(r => r.ProcessorTime.Ticks)));
 
     private double Percentile(double fraction)
     {

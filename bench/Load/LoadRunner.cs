@@ -16,6 +16,7 @@ internal sealed class LoadRunner(TextWriter progress)
         string label, int concurrency, TimeSpan window,
         Func<Random, CancellationToken, Task<int>> operation, CancellationToken cancellationToken)
     {
+        var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var measureTo = started + (long)(window.TotalSeconds * Stopwatch.Frequency);
         var answered = 0L;
@@ -43,12 +44,13 @@ internal sealed class LoadRunner(TextWriter progress)
         using var ticker = new CancellationTokenSource();
         var reporting = ReportAsync(label, started, () => (Interlocked.Read(ref answered), Interlocked.Read(ref refused)), ticker.Token);
         var tallies = await Task.WhenAll(clients);
+        var processorTime = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
         await ticker.CancelAsync();
         await reporting;
 
         var latencies = tallies.SelectMany(t => t.Latencies).ToArray();
         var refusals = tallies.SelectMany(t => t.Refused).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
-        return new LoadResult(latencies, refusals, window);
+        return new LoadResult(latencies, refusals, window, processorTime);
     }
 
     private async Task ReportAsync(

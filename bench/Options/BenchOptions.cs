@@ -9,7 +9,8 @@ public sealed record BenchOptions
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
-          --scenario NAME     hot-account | many-accounts | reads | deep-paging | memory | all (default all)
+          --scenario NAME     hot-account | many-accounts | reads | deep-paging | memory | all (default all);
+                              several names may be joined with commas
           --seconds S         measured seconds per system and scenario (default 10), after a warm-up, in rounds
                               that alternate between the two systems
           --store STORE       embedded | mongodb (default embedded); mongodb reads MONGODB_URI
@@ -69,10 +70,16 @@ public sealed record BenchOptions
         return options;
     }
 
-    private static IReadOnlyList<string> ScenariosOf(string value) =>
-        value == Scenario.All ? Scenario.Every
-        : Scenario.Every.Contains(value) ? [value]
-        : throw new ArgumentException($"Unknown scenario '{value}'; use one of {string.Join(", ", Scenario.Every)} or {Scenario.All}.");
+    /// <summary><c>all</c>, one name, or several separated by commas (run in the order <c>all</c> runs them).</summary>
+    private static IReadOnlyList<string> ScenariosOf(string value)
+    {
+        if (value == Scenario.All) return Scenario.Every;
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.FirstOrDefault(n => !Scenario.Every.Contains(n));
+        return unknown is null && names.Length > 0
+            ? [.. Scenario.Every.Where(names.Contains)]
+            : throw new ArgumentException($"Unknown scenario '{unknown ?? value}'; use {string.Join(", ", Scenario.Every)} or {Scenario.All}.");
+    }
 
     private static StoreKind StoreOf(string value) => value.ToLowerInvariant() switch
     {

@@ -6,7 +6,8 @@ namespace NVelopes.Bench.Scenarios;
 
 /// <summary>What every scenario works with: the options, both systems, the load runner and the progress writer.</summary>
 internal sealed record ScenarioContext(
-    BenchOptions Options, NVelopesSystem NVelopes, BaselineSystem Baseline, LoadRunner Load, TextWriter Progress, TimeProvider Clock)
+    BenchOptions Options, NVelopesSystem NVelopes, BaselineSystem Baseline, LoadRunner Load, TextWriter Progress, TimeProvider Clock,
+    WriteMeter Writes)
 {
     public IReadOnlyList<ISystemUnderTest> Systems => [NVelopes, Baseline];
 
@@ -24,11 +25,17 @@ internal sealed record ScenarioContext(
         var rounds = Options.Rounds;
         var window = Options.Measured / rounds;
         var results = systems.ToDictionary(s => s, _ => new List<LoadResult>());
+        var writes = WriteMeter.Reading.Zero;
         for (var round = 1; round <= rounds; round++)
         {
             foreach (var system in systems)
+            {
+                var before = Writes.Read();
                 results[system].Add(await RunAsync(scenario, system, $"round {round}/{rounds}", window, operation, cancellationToken));
+                if (system == NVelopes) writes += Writes.Read() - before;
+            }
         }
+        if (NVelopes.Silo is not null) await SayAsync($"  nvelopes grains: {writes}");
         return (LoadResult.Combine(results[NVelopes]), LoadResult.Combine(results[Baseline]));
     }
 
