@@ -180,6 +180,20 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Close_RetriedWithItsIdempotencyKey_AnswersAsTheFirstTime()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 1m);
+        var close = new CloseAccount(Owner, new CommandOptions(IdempotencyKey: "close-1", RequestFingerprint: "close"));
+
+        await account.CloseAsync(close);
+        await account.CloseAsync(close);
+
+        var gone = await Assert.ThrowsAsync<NVelopesException>(() => account.CloseAsync(new CloseAccount(Owner)));
+        Assert.Equal(ErrorKind.NotFound, gone.Kind);
+    }
+
+    [SkippableFact]
     public async Task IfMatch_WithAStaleVersion_IsRefusedAndChangesNothing()
     {
         SkipWithoutStore();

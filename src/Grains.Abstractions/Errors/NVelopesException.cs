@@ -14,4 +14,8 @@ public sealed class NVelopesException : Exception
 
     public static NVelopesException AccountNotFound(string accountId) =>
         new(ErrorKind.NotFound, $"Account '{accountId}' was not found.");
+
+    /// <summary>The store could not be read or did not confirm a write; retrying (with the same idempotency key) is safe.</summary>
+    public static NVelopesException StoreUnavailable() =>
+        new(ErrorKind.Unavailable, "The account store is unavailable right now; try again shortly.");
 }

@@ -160,7 +160,8 @@ internal sealed partial class AccountGrain(
         try
         {
             await EnsureLoadedAsync(cancellationToken);
-            var account = opensAccount ? _working : Owned(_working, ownerId);
+            // The remembered answer comes first: a retried close finds its answer although the account is now closed.
+            // Keys are scoped to the caller, so nobody else's answer can be found this way.
             var replyKey = options.IdempotencyKey is { } key ? $"{ownerId}/{key}" : null;
             if (replyKey is not null && await FindAnswerAsync(replyKey, options.RequestFingerprint ?? "", cancellationToken) is { } known)
             {
@@ -168,6 +169,7 @@ internal sealed partial class AccountGrain(
             }
             else
             {
+                var account = opensAccount ? _working : Owned(_working, ownerId);
                 if (opensAccount && _working is not null)
                     throw new NVelopesException(ErrorKind.Conflict, $"Account '{AccountId}' already exists.");
                 RequireVersion(options.IfMatchVersion);
@@ -269,7 +271,7 @@ internal sealed partial class AccountGrain(
             catch (Exception failure)
             {
                 LogWriteFailed(logger, failure, AccountId, commit.ExpectedVersion);
-                var reason = failure as NVelopesException ?? StoreUnavailable();
+                var reason = failure as NVelopesException ?? NVelopesException.StoreUnavailable();
                 write.Fail(reason);
                 _next?.Fail(reason);
                 _next = null;
@@ -343,15 +345,12 @@ internal sealed partial class AccountGrain(
         catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
         {
             LogReadFailed(logger, failure, AccountId);
-            throw StoreUnavailable();
+            throw NVelopesException.StoreUnavailable();
         }
     }
 
     private void CountOperation(string operation, string outcome) => telemetry.Operations.Add(1,
         new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
-
-    private static NVelopesException StoreUnavailable() =>
-        new(ErrorKind.Unavailable, "The account store is unavailable right now; try again shortly.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Write of account {AccountId} at version {ExpectedVersion} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string accountId, long expectedVersion);

@@ -58,7 +58,15 @@ internal sealed class UserGrain(
     public async Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         if (!user.RecordExists) return [];
-        var summaries = await accounts.ListAccountsAsync(user.State.UserId, cancellationToken);
+        IReadOnlyList<AccountSummary> summaries;
+        try
+        {
+            summaries = await accounts.ListAccountsAsync(user.State.UserId, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
+        {
+            throw NVelopesException.StoreUnavailable();
+        }
         return [.. summaries.Select(s => new AccountSummaryView(s.AccountId, s.Name, s.Balance))];
     }
 
