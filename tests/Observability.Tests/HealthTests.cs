@@ -61,7 +61,7 @@ public sealed class HealthTests
         var server = await MongoDbTestServer.GetAsync();
         Skip.If(server.ConnectionString is null, server.SkipReason);
         var target = new MongoUrl(server.ConnectionString).Servers.First();
-        await using var relay = new TcpRelay(target.Host, target.Port);
+        await using var relay = new TcpProxy(target.Host, target.Port);
         var throughRelay = new MongoUrlBuilder(server.ConnectionString)
         {
             Server = new MongoServerAddress("127.0.0.1", relay.Port),

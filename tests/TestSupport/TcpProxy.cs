@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace NVelopes.Api.Tests.Infrastructure;
+namespace NVelopes.TestSupport;
 
 /// <summary>
 /// A TCP proxy on a free loopback port in front of one server, which a test can cut and restore: while cut, open
