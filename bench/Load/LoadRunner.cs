@@ -17,6 +17,7 @@ internal sealed class LoadRunner(TextWriter progress)
         Func<Random, CancellationToken, Task<int>> operation, CancellationToken cancellationToken)
     {
         var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var started = Stopwatch.GetTimestamp();
         var measureTo = started + (long)(window.TotalSeconds * Stopwatch.Frequency);
         var answered = 0L;
@@ -45,12 +46,13 @@ internal sealed class LoadRunner(TextWriter progress)
         var reporting = ReportAsync(label, started, () => (Interlocked.Read(ref answered), Interlocked.Read(ref refused)), ticker.Token);
         var tallies = await Task.WhenAll(clients);
         var processorTime = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         await ticker.CancelAsync();
         await reporting;
 
         var latencies = tallies.SelectMany(t => t.Latencies).ToArray();
         var refusals = tallies.SelectMany(t => t.Refused).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
-        return new LoadResult(latencies, refusals, window, processorTime);
+        return new LoadResult(latencies, refusals, window, processorTime, allocated);
     }
 
     private async Task ReportAsync(
