@@ -125,7 +125,9 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         return MongoDbOperation.RunAsync<IReadOnlyList<Transaction>>(_options.OperationTimeout, $"reading the history of account {accountId}", async token =>
         {
             var documents = await _transactions
-                .Find(t => t.AccountId == accountId && t.TransactionId >= fromId, new FindOptions { MaxTime = _options.OperationTimeout })
+                // Both bounds: ids are contiguous, so the range is exactly the page and the index scan stops at its end.
+                .Find(t => t.AccountId == accountId && t.TransactionId >= fromId && t.TransactionId < fromId + count,
+                    new FindOptions { MaxTime = _options.OperationTimeout })
                 .Sort(Builders<TransactionDocument>.Sort.Ascending(t => t.TransactionId))
                 .Limit(count)
                 .ToListAsync(token).ConfigureAwait(false);

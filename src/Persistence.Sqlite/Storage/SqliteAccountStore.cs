@@ -65,7 +65,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT body FROM transactions
-            WHERE account_id = $account AND tx_id >= $from
+            WHERE account_id = $account AND tx_id >= $from AND tx_id < $from + $count
             ORDER BY tx_id LIMIT $count
             """;
         command.Parameters.AddWithValue("$account", accountId);
