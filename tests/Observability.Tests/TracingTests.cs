@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Grains.Telemetry;
 using NVelopes.Observability.Tests.Infrastructure;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Orleans.Diagnostics;
 
 namespace NVelopes.Observability.Tests;
@@ -54,6 +57,22 @@ public sealed class TracingTests : IAsyncLifetime
 
         Assert.True(response.IsSuccessStatusCode);
         Assert.Empty(_factory.Spans.InTrace(traceId));
+    }
+
+    [Fact]
+    public async Task WithoutAnExporter_NothingIsRecorded()
+    {
+        await using var unexported = new ObservedApiFactory(settings: new Dictionary<string, string?> { ["OpenTelemetry:Enabled"] = null });
+        var client = await ApiClient.SignUpAsync(unexported);
+        var accountId = await client.OpenAccountAsync();
+        var traceId = ActivityTraceId.CreateRandom();
+
+        await client.DepositAsync(accountId, 1.00m, Spans.TraceParent(traceId));
+        await Task.Delay(500);
+
+        Assert.Null(unexported.Services.GetService<TracerProvider>());
+        Assert.Null(unexported.Services.GetService<MeterProvider>());
+        Assert.Empty(unexported.Spans.InTrace(traceId));
     }
 
     private static bool IsHttpRequest(Activity span) => span.Source.Name == AspNetCoreSource && span.Kind == ActivityKind.Server;

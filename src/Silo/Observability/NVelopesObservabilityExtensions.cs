@@ -40,7 +40,8 @@ public static class NVelopesObservabilityExtensions
     /// <summary>
     /// Logs as JSON on the console outside Development (simple console in Development), with scopes so that the trace
     /// id and the account id appear; OpenTelemetry tracing and metrics for <see cref="TracedSources"/> and
-    /// <see cref="CollectedMeters"/>, exported to the OTLP endpoint of <see cref="TelemetryOptions"/> when there is one.
+    /// <see cref="CollectedMeters"/>, exported to the OTLP endpoint of <see cref="TelemetryOptions"/> when there is one
+    /// (and recorded only when <see cref="TelemetryOptions.IsEnabled"/>).
     /// Hosts add their own instrumentation (ASP.NET Core) through <c>ConfigureOpenTelemetryTracerProvider</c>.
     /// </summary>
     /// <param name="builder">The host.</param>
@@ -50,6 +51,9 @@ public static class NVelopesObservabilityExtensions
         builder.AddNVelopesConsoleLogging();
 
         var configuration = builder.Configuration;
+        var options = TelemetryOptions.From(configuration);
+        if (!options.IsEnabled(configuration)) return builder;
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 configuration[TelemetryOptions.StandardServiceNameKey] ?? serviceName,
@@ -63,12 +67,11 @@ public static class NVelopesObservabilityExtensions
                 .AddRuntimeInstrumentation()
                 .AddHttpClientInstrumentation());
 
-        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         if (options.OtlpEndpoint is { } endpoint)
         {
             telemetry.WithLogging(configureBuilder: null, configureOptions: IncludeScopes).UseOtlpExporter(options.OtlpProtocol, endpoint);
         }
-        else if (!string.IsNullOrWhiteSpace(configuration[TelemetryOptions.StandardEndpointKey]))
+        else if (options.HasOtlpExporter(configuration))
         {
             telemetry.WithLogging(configureBuilder: null, configureOptions: IncludeScopes).UseOtlpExporter();
         }
@@ -81,7 +84,7 @@ public static class NVelopesObservabilityExtensions
     /// </summary>
     public static ISiloBuilder AddNVelopesObservability(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddActivityPropagation();
+        if (TelemetryOptions.From(configuration).IsEnabled(configuration)) silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<AccountCallObservabilityFilter>();
         var dashboard = DashboardSettings.From(configuration);
         if (dashboard.Enabled) silo.AddDashboard(options => options.HideTrace = dashboard.HideTrace);
@@ -94,7 +97,7 @@ public static class NVelopesObservabilityExtensions
     /// </summary>
     public static IClientBuilder AddNVelopesObservability(this IClientBuilder client, IConfiguration configuration)
     {
-        client.AddActivityPropagation();
+        if (TelemetryOptions.From(configuration).IsEnabled(configuration)) client.AddActivityPropagation();
         var dashboard = DashboardSettings.From(configuration);
         if (dashboard.Enabled) client.AddDashboard(options => options.HideTrace = dashboard.HideTrace);
         return client;

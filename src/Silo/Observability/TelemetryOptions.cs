@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Exporter;
 
 namespace NVelopes.Silo.Observability;
@@ -28,4 +29,23 @@ public sealed class TelemetryOptions
     /// endpoint is the base address that <c>/v1/traces</c>, <c>/v1/metrics</c> and <c>/v1/logs</c> are added to.
     /// </summary>
     public OtlpExportProtocol OtlpProtocol { get; set; } = OtlpExportProtocol.Grpc;
+
+    /// <summary>
+    /// Whether traces and metrics are recorded at all. Default: only when they have somewhere to go (an OTLP
+    /// endpoint here or in <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>), because a listening tracer makes every request, grain
+    /// call and outgoing HTTP call build spans, which costs a large share of a request's CPU and allocations for
+    /// nothing when no one receives them. Set it to <c>true</c> to record for an exporter added in code.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>The OTLP endpoint the host exports to: <see cref="OtlpEndpoint"/>, else the standard variable's.</summary>
+    public bool HasOtlpExporter(IConfiguration configuration) =>
+        OtlpEndpoint is not null || !string.IsNullOrWhiteSpace(configuration[StandardEndpointKey]);
+
+    /// <summary>Whether telemetry is recorded: <see cref="Enabled"/> when set, else whether there is an OTLP exporter.</summary>
+    public bool IsEnabled(IConfiguration configuration) => Enabled ?? HasOtlpExporter(configuration);
+
+    /// <summary>The options of <see cref="SectionName"/>, defaults where it is missing.</summary>
+    public static TelemetryOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
 }

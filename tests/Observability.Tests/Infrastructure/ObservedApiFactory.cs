@@ -46,6 +46,8 @@ public sealed class ObservedApiFactory(string environment = "Development", IRead
         builder.UseSetting("Orleans:SiloPort", _siloPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", clusterId);
+        // No OTLP endpoint here: the in-memory exporters below receive what is recorded.
+        builder.UseSetting("OpenTelemetry:Enabled", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
