@@ -10,7 +10,8 @@ public static class AuthExtensions
 {
     /// <summary>
     /// JWT bearer authentication with every check on (signature, HS256 only, issuer, audience, lifetime with a small
-    /// skew), the options that drive it validated at start-up, and the services that issue tokens and hash passwords.
+    /// skew; a token that passed is remembered until it expires), the options that drive it validated at start-up,
+    /// and the services that issue tokens and hash passwords.
     /// </summary>
     public static IServiceCollection AddNVelopesAuthentication(this IServiceCollection services)
     {
@@ -23,7 +24,7 @@ public static class AuthExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) => ConfigureBearer(bearer, jwt.Value));
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, clock) => ConfigureBearer(bearer, jwt.Value, clock));
         services.AddAuthorization();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -35,9 +36,10 @@ public static class AuthExtensions
         return services;
     }
 
-    private static void ConfigureBearer(JwtBearerOptions bearer, JwtOptions jwt)
+    private static void ConfigureBearer(JwtBearerOptions bearer, JwtOptions jwt, TimeProvider clock)
     {
         bearer.MapInboundClaims = false;
+        RememberingTokenHandler.RememberValidatedTokens(bearer, clock);
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
             ValidateIssuerSigningKey = true,
