@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Validation;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Auth;
 using NVelopes.Api.Retries;
@@ -11,14 +12,18 @@ namespace NVelopes.Api.Accounts;
 /// What every account handler needs, bound with <c>[AsParameters]</c>: the grains, the caller, the request's
 /// retry and version headers, and the response. Holds the one shared step of the mutations: read the request's
 /// <see cref="CommandOptions"/>, call the caller's account grain, then answer the account it left with its ETag.
+/// Services only, nothing a client sends: minimal-API validation leaves it alone.
 /// </summary>
+#pragma warning disable ASP0029 // SkipValidation is marked experimental in .NET 10; without it every account request walks these services.
+[SkipValidation]
+#pragma warning restore ASP0029
 public sealed record AccountServices(
-    IGrainFactory Grains, CurrentUser User, CommandPreconditions Preconditions, HttpResponse Response, CancellationToken Aborted)
+    IGrainFactory Grains, AccountGrains Accounts, CurrentUser User, CommandPreconditions Preconditions, HttpResponse Response, CancellationToken Aborted)
 {
     /// <summary>The account grain for <paramref name="accountId"/>; an id that cannot name an account is a 404 at once.</summary>
     public IAccountGrain Account(string accountId) =>
         AccountIds.IsWellFormed(accountId)
-            ? Grains.GetGrain<IAccountGrain>(accountId)
+            ? Accounts.For(accountId)
             : throw new NVelopesException(ErrorKind.NotFound, "No account has this id.");
 
     /// <summary>

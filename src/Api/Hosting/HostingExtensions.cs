@@ -1,3 +1,4 @@
+using NVelopes.Api.Accounts;
 using NVelopes.Silo.Hosting;
 using NVelopes.Silo.Observability;
 
@@ -38,6 +39,7 @@ public static class HostingExtensions
             OrleansMode.Client => builder.UseOrleansClient(client => client.UseNVelopesClustering(builder.Configuration).AddNVelopesObservability(builder.Configuration)),
             _ => throw new InvalidOperationException($"{OrleansModeKey} '{mode}' is not supported: use {OrleansMode.Silo} or {OrleansMode.Client}."),
         };
+        builder.Services.AddSingleton<AccountGrains>();
         return builder;
     }
 }
