@@ -22,6 +22,7 @@ internal sealed class BaselineService(WebApplication app, Uri address, IBaseline
         var tokens = new BaselineTokens();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
+            Args = HostingExtensions.WithHostDefaults([]),
             EnvironmentName = Environments.Production,
             ContentRootPath = contentRoot,
         });

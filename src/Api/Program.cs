@@ -8,7 +8,7 @@ using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Api.Users;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostingExtensions.WithHostDefaults(args));
 
 builder.UseNVelopesDefaultUrls();
 builder.AddNVelopesOrleans();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Api.Tests.Infrastructure;
 
 namespace NVelopes.Api.Tests;
@@ -17,6 +19,17 @@ public sealed class ServiceTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void ConfigurationFiles_AreReadOnceNotWatched()
+    {
+        var configuration = (IConfigurationRoot)fixture.Factory.Services.GetRequiredService<IConfiguration>();
+
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file} is watched for changes"));
     }
 
     [Fact]

@@ -22,6 +22,14 @@ public static class HostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The gateway's command line with the host defaults it needs first, so that the command line still overrides
+    /// them: configuration files are read once, not watched (<c>hostBuilder:reloadConfigOnChange=false</c>).
+    /// Why: watching them watches the whole content root, and the embedded store's data directory usually lies
+    /// under it (<c>./data</c>), so every durable write woke a file watcher. Settings are bound at start-up anyway.
+    /// </summary>
+    public static string[] WithHostDefaults(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. args];
+
     /// <summary>The configuration key that chooses <see cref="OrleansMode"/>.</summary>
     public const string OrleansModeKey = "Api:Orleans";
 
