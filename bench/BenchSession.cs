@@ -73,14 +73,17 @@ internal sealed class BenchSession : IAsyncDisposable
         await progress.WriteLineAsync($"nvelopes at {gateway}, baseline at {baseline.Address}, store {options.StoreName} (run {stores.RunId})");
 
         var (userId, accessToken) = await BenchHttp.SignUpAndLogInAsync(gateway, cancellationToken);
+        var baselineToken = baseline.Tokens.Issue(userId);
         var nvelopesHttp = Track(BenchHttp.Client(gateway, options.Concurrency, accessToken));
-        var baselineHttp = Track(BenchHttp.Client(baseline.Address, options.Concurrency, baseline.Tokens.Issue(userId)));
+        var baselineHttp = Track(BenchHttp.Client(baseline.Address, options.Concurrency, baselineToken));
+        var nvelopesLoad = Track(new LoadClient(gateway, accessToken));
+        var baselineLoad = Track(new LoadClient(baseline.Address, baselineToken));
         var writeParallelism = stores.Kind == StoreKind.Embedded ? 256 : 16;
 
         Context = new ScenarioContext(
             options,
-            new NVelopesSystem(nvelopesHttp, userId, accountStore, writeParallelism, silo),
-            new BaselineSystem(baselineHttp, userId, baselineStore),
+            new NVelopesSystem(nvelopesHttp, nvelopesLoad, userId, accountStore, writeParallelism, silo),
+            new BaselineSystem(baselineHttp, baselineLoad, userId, baselineStore),
             new LoadRunner(progress),
             progress,
             TimeProvider.System,
@@ -112,7 +115,7 @@ internal sealed class BenchSession : IAsyncDisposable
         return store;
     }
 
-    private HttpClient Track(HttpClient client)
+    private T Track<T>(T client) where T : IDisposable
     {
         _clients.Add(client);
         return client;

@@ -32,7 +32,7 @@ internal sealed class LoadRunner(TextWriter progress)
                 var sent = Stopwatch.GetTimestamp();
                 var status = await operation(random, cancellationToken);
                 var done = Stopwatch.GetTimestamp();
-                var acknowledged = Send.IsAcknowledged(status);
+                var acknowledged = LoadClient.IsAcknowledged(status);
                 if (acknowledged) Interlocked.Increment(ref answered);
                 else Interlocked.Increment(ref refused);
                 if (done > measureTo) continue;

@@ -20,8 +20,8 @@ internal sealed class HotAccountScenario : IScenario
         var (nvelopes, baseline) = await context.CompareAsync(Name, async (system, _, token) =>
         {
             var account = hot[system];
-            var status = await Send.PostAsync(system.Http, "/accounts/deposit", account.Deposit, token);
-            if (Send.IsAcknowledged(status)) account.Ledger.Acknowledge(0);
+            var status = await system.Load.PostAsync("/accounts/deposit", account.Deposit, token);
+            if (LoadClient.IsAcknowledged(status)) account.Ledger.Acknowledge(0);
             return status;
         }, cancellationToken);
 

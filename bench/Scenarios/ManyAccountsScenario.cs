@@ -36,14 +36,14 @@ internal sealed class ManyAccountsScenario : IScenario
             if (random.Next(2) == 0)
             {
                 var deposit = new MovementRequest(ids[account], random.Next(Envelopes), "Deposit", DepositLedger.Amount);
-                var status = await Send.PostAsync(system.Http, "/accounts/deposit", JsonSerializer.SerializeToUtf8Bytes(deposit, BenchHttp.Json), token);
-                if (Send.IsAcknowledged(status)) ledgers[system].Acknowledge(account);
+                var status = await system.Load.PostAsync("/accounts/deposit", JsonSerializer.SerializeToUtf8Bytes(deposit, BenchHttp.Json), token);
+                if (LoadClient.IsAcknowledged(status)) ledgers[system].Acknowledge(account);
                 return status;
             }
             var from = random.Next(Envelopes);
             var to = (from + 1 + random.Next(Envelopes - 1)) % Envelopes;
             var move = new MoveMoneyRequest(ids[account], from, to, "Move", DepositLedger.Amount);
-            return await Send.PostAsync(system.Http, "/accounts/movemoney", JsonSerializer.SerializeToUtf8Bytes(move, BenchHttp.Json), token);
+            return await system.Load.PostAsync("/accounts/movemoney", JsonSerializer.SerializeToUtf8Bytes(move, BenchHttp.Json), token);
         }, cancellationToken);
 
         var lostNVelopes = await LostAsync(context, context.NVelopes, nvelopes, ledgers[context.NVelopes], cancellationToken);

@@ -21,7 +21,7 @@ internal sealed class ReadsScenario : IScenario
         var paths = accounts.Select(a => $"/accounts/{a.Account.Id}").ToArray();
 
         var (nvelopes, baseline) = await context.CompareAsync(Name,
-            (system, random, token) => Send.GetAsync(system.Http, paths[random.Next(paths.Length)], token), cancellationToken);
+            (system, random, token) => system.Load.GetAsync(paths[random.Next(paths.Length)], token), cancellationToken);
 
         await context.SayAsync(Summary.Of(context.NVelopes, nvelopes, acknowledgedDeposits: 0, lost: 0));
         await context.SayAsync(Summary.Of(context.Baseline, baseline, acknowledgedDeposits: 0, lost: 0));

@@ -1,16 +1,19 @@
 using NVelopes.Bench.Baseline;
+using NVelopes.Bench.Load;
 using NVelopes.Bench.Seeding;
 
 namespace NVelopes.Bench.Targets;
 
 /// <summary>The baseline: its HTTP app, and its store for set-up and checks.</summary>
-internal sealed class BaselineSystem(HttpClient http, string ownerId, IBaselineStore store) : ISystemUnderTest
+internal sealed class BaselineSystem(HttpClient http, LoadClient load, string ownerId, IBaselineStore store) : ISystemUnderTest
 {
     private const int InsertBatch = 2_000;
 
     public string Name => "baseline";
 
     public HttpClient Http { get; } = http;
+
+    public LoadClient Load { get; } = load;
 
     public string OwnerId { get; } = ownerId;
 

@@ -1,3 +1,4 @@
+using NVelopes.Bench.Load;
 using NVelopes.Bench.Seeding;
 
 namespace NVelopes.Bench.Targets;
@@ -8,8 +9,11 @@ internal interface ISystemUnderTest
     /// <summary>"nvelopes" or "baseline".</summary>
     string Name { get; }
 
-    /// <summary>The client the load runs through, authenticated as the bench user.</summary>
+    /// <summary>The client for set-up and checks, authenticated as the bench user.</summary>
     HttpClient Http { get; }
+
+    /// <summary>The client the measured load runs through, authenticated as the bench user.</summary>
+    LoadClient Load { get; }
 
     /// <summary>The bench user's id, the owner of every seeded account.</summary>
     string OwnerId { get; }

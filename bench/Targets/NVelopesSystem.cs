@@ -1,3 +1,4 @@
+using NVelopes.Bench.Load;
 using NVelopes.Bench.Seeding;
 using NVelopes.Grains.Storage;
 
@@ -8,12 +9,14 @@ namespace NVelopes.Bench.Targets;
 /// <see cref="IAccountStore.CommitAsync"/> as first commits (version 1), exactly what an account grain writes when it
 /// opens an account, so grains load them on activation like any other.
 /// </summary>
-internal sealed class NVelopesSystem(HttpClient http, string ownerId, IAccountStore store, int writeParallelism, IServiceProvider? silo)
+internal sealed class NVelopesSystem(HttpClient http, LoadClient load, string ownerId, IAccountStore store, int writeParallelism, IServiceProvider? silo)
     : ISystemUnderTest
 {
     public string Name => "nvelopes";
 
     public HttpClient Http { get; } = http;
+
+    public LoadClient Load { get; } = load;
 
     public string OwnerId { get; } = ownerId;
 
