@@ -65,7 +65,9 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
             return this;
         }
 
-        public AccountCommit Commit => new(_account, before.Version, _firstChanged, [.. _history.Skip((int)_firstChanged)]);
+        /// <summary>The commit as the grain builds it, knowing the stored account's next transaction id.</summary>
+        public AccountCommit Commit => new(_account, before.Version, _firstChanged, [.. _history.Skip((int)_firstChanged)],
+            StoredNextTransactionId: before.Account.NextTransactionId);
 
         /// <summary>The ledger once <see cref="Commit"/> is stored.</summary>
         public Ledger After => new(_account, before.Version + 1, _history);

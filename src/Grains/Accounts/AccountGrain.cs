@@ -263,7 +263,7 @@ internal sealed partial class AccountGrain(
         while (_next is { } write)
         {
             _next = null;
-            var commit = write.ToCommit(_durable?.Version ?? 0, _tail);
+            var commit = write.ToCommit(_durable, _tail);
             try
             {
                 await store.CommitAsync(commit, CancellationToken.None);

@@ -33,11 +33,14 @@ internal sealed class PendingWrite(Account after)
     /// <summary>Keeps a command's answer with this write; it is made once the committed version is known.</summary>
     public void Remember(Func<long, RememberedReply> replyAtVersion) => (_replies ??= []).Add(replyAtVersion);
 
-    public AccountCommit ToCommit(long expectedVersion, HistoryTail tail)
+    /// <summary>The commit of this write on top of <paramref name="durable"/>, the account as the store holds it (null: not yet opened).</summary>
+    public AccountCommit ToCommit(StoredAccount? durable, HistoryTail tail)
     {
+        var expectedVersion = durable?.Version ?? 0;
         var first = Math.Min(FirstChangedTransactionId, After.NextTransactionId);
         var replies = _replies?.Select(reply => reply(expectedVersion + 1)).ToArray();
-        return new AccountCommit(After, expectedVersion, first, tail.From(first), replies);
+        return new AccountCommit(After, expectedVersion, first, tail.From(first), replies,
+            StoredNextTransactionId: durable?.Account.NextTransactionId ?? 0);
     }
 
     public void Succeed(long version) => _durable.TrySetResult(version);

@@ -11,8 +11,10 @@ namespace NVelopes.Persistence.MongoDB.Storage;
 
 /// <summary>
 /// The account store on MongoDB: one document per account in <c>accounts</c>, one document per history entry in
-/// <c>transactions</c>. A commit writes both in one multi-document transaction, so state and history never disagree.
-/// Transactions need a replica set (or a sharded cluster): <see cref="InitializeAsync"/> refuses a standalone server.
+/// <c>transactions</c>. A commit writes both in one multi-document transaction, so state and history never disagree;
+/// commits of different accounts that arrive together share one transaction (<see cref="MongoDbCommitWriter"/>), so
+/// they share its durable commit too. Transactions need a replica set (or a sharded cluster):
+/// <see cref="InitializeAsync"/> refuses a standalone server.
 /// </summary>
 public sealed partial class MongoDbAccountStore : IAccountStore
 {
@@ -38,11 +40,16 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             readPreference: ReadPreference.Primary,
             writeConcern: MongoDbClientFactory.WriteConcernOf(_options),
             maxCommitTime: _options.OperationTimeout);
+        Writer = new MongoDbCommitWriter(_options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger);
     }
+
+    /// <summary>Queues commits and writes those of different accounts together; see <see cref="MongoDbCommitWriter"/>.</summary>
+    internal MongoDbCommitWriter Writer { get; }
 
     /// <summary>
     /// Test seam: awaited inside the commit's transaction after the account document is written and before the
-    /// history is. An exception from it stands in for a process that dies mid-commit.
+    /// history is (for a batch: once per commit, after every account document is written). An exception from it
+    /// stands in for a process that dies mid-commit.
     /// </summary>
     internal Func<AccountCommit, CancellationToken, Task>? BeforeHistoryWrite { get; set; }
 
@@ -80,15 +87,28 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The commit queues at the store's <see cref="Writer"/>, which writes the commits of many accounts in one
+    /// transaction; the returned task completes once the transaction holding this commit has committed.
+    /// </remarks>
     public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
         RequireContiguousHistory(commit);
         var account = commit.Account.ToDocument(commit.NewVersion);
-        var appended = commit.Appended.Select(t => t.ToDocument()).ToList();
-        var replies = commit.RepliesToRemember.Select(r => ReplyDocument.From(account.Id, r)).ToList();
+        var prepared = new PreparedCommit(
+            commit,
+            account,
+            [.. commit.Appended.Select(t => t.ToDocument())],
+            [.. commit.RepliesToRemember.Select(r => ReplyDocument.From(account.Id, r))]);
+        return Writer.WriteAsync(prepared, cancellationToken);
+    }
 
-        return MongoDbOperation.RunAsync(_options.OperationTimeout, $"committing account {account.Id}", async token =>
+    /// <summary>Writes one commit in a transaction of its own.</summary>
+    private Task CommitAloneAsync(PreparedCommit prepared, TimeSpan timeout)
+    {
+        var (commit, account, appended, replies) = prepared;
+        return MongoDbOperation.RunAsync(timeout, $"committing account {account.Id}", async token =>
         {
             using var session = await _database.Client.StartSessionAsync(cancellationToken: token).ConfigureAwait(false);
             // Atomicity comes from the multi-document transaction: either the account document and every history
@@ -100,10 +120,10 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 // The account first: its version check is the gate, so a stale commit touches no history.
                 await WriteAccountAsync(s, commit, account, t).ConfigureAwait(false);
                 if (BeforeHistoryWrite is { } hook) await hook(commit, t).ConfigureAwait(false);
-                await _transactions.DeleteManyAsync(
-                    s,
-                    h => h.AccountId == account.Id && h.TransactionId >= commit.FirstChangedTransactionId,
-                    cancellationToken: t).ConfigureAwait(false);
+                if (!commit.OnlyAppends)
+                {
+                    await _transactions.DeleteManyAsync(s, HistoryReplacedBy(commit), cancellationToken: t).ConfigureAwait(false);
+                }
                 if (appended.Count > 0)
                     await _transactions.InsertManyAsync(s, appended, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
                 foreach (var reply in replies)
@@ -113,8 +133,63 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 }
                 return true;
             }, _transactionOptions, token).ConfigureAwait(false);
-        }, cancellationToken);
+        }, CancellationToken.None);
     }
+
+    /// <summary>
+    /// Writes the commits of different accounts in one transaction, one bulk write per collection. Every version
+    /// check comes first; if one fails, or any write fails, the transaction is aborted with nothing written and the
+    /// exception tells the <see cref="Writer"/> to write the commits one by one.
+    /// </summary>
+    private Task CommitTogetherAsync(IReadOnlyList<PreparedCommit> batch, TimeSpan timeout)
+    {
+        var accountWrites = batch.Select(AccountWriteOf).ToList();
+        var expectedMatches = batch.Count(c => c.Commit.ExpectedVersion != 0);
+        // Deletes before inserts: within an account that is the order the commit needs, and the accounts' histories
+        // are disjoint, so one delete run and one insert run serve the whole batch.
+        var historyWrites = batch.Where(c => !c.Commit.OnlyAppends)
+            .Select(c => (WriteModel<TransactionDocument>)new DeleteManyModel<TransactionDocument>(HistoryReplacedBy(c.Commit)))
+            .Concat(batch.SelectMany(c => c.Appended).Select(t => new InsertOneModel<TransactionDocument>(t)))
+            .ToList();
+        var replyWrites = batch.SelectMany(c => c.Replies)
+            .Select(r => new ReplaceOneModel<ReplyDocument>(Builders<ReplyDocument>.Filter.Eq(d => d.Id, r.Id), r) { IsUpsert = true })
+            .ToList();
+        var ordered = new BulkWriteOptions { IsOrdered = true };
+
+        return MongoDbOperation.RunAsync(timeout, $"committing {batch.Count} accounts together", async token =>
+        {
+            using var session = await _database.Client.StartSessionAsync(cancellationToken: token).ConfigureAwait(false);
+            await session.WithTransactionAsync(async (s, t) =>
+            {
+                // An opening whose account exists already fails here with a duplicate key; an update whose version
+                // differs matches nothing. Either way no history has been touched yet.
+                var written = await _accounts.BulkWriteAsync(s, accountWrites, ordered, t).ConfigureAwait(false);
+                if (written.MatchedCount != expectedMatches)
+                    throw new StaleCommitInBatchException(expectedMatches - written.MatchedCount, batch.Count);
+                if (BeforeHistoryWrite is { } hook)
+                {
+                    foreach (var prepared in batch) await hook(prepared.Commit, t).ConfigureAwait(false);
+                }
+                if (historyWrites.Count > 0) await _transactions.BulkWriteAsync(s, historyWrites, ordered, t).ConfigureAwait(false);
+                if (replyWrites.Count > 0) await _replies.BulkWriteAsync(s, replyWrites, ordered, t).ConfigureAwait(false);
+                return true;
+            }, _transactionOptions, token).ConfigureAwait(false);
+        }, CancellationToken.None);
+    }
+
+    /// <summary>An opening inserts the account; any other commit replaces it only at the version it expects.</summary>
+    private static WriteModel<AccountDocument> AccountWriteOf(PreparedCommit prepared) =>
+        prepared.Commit.ExpectedVersion == 0
+            ? new InsertOneModel<AccountDocument>(prepared.Account)
+            : new ReplaceOneModel<AccountDocument>(
+                Builders<AccountDocument>.Filter.Eq(a => a.Id, prepared.AccountId)
+                & Builders<AccountDocument>.Filter.Eq(a => a.Version, prepared.Commit.ExpectedVersion),
+                prepared.Account);
+
+    /// <summary>The stored history entries that <paramref name="commit"/> replaces.</summary>
+    private static FilterDefinition<TransactionDocument> HistoryReplacedBy(AccountCommit commit) =>
+        Builders<TransactionDocument>.Filter.Eq(h => h.AccountId, commit.Account.Id)
+        & Builders<TransactionDocument>.Filter.Gte(h => h.TransactionId, commit.FirstChangedTransactionId);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken)
@@ -226,6 +301,10 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             ? new InconsistentStateException(message, "unknown", commit.ExpectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : new InconsistentStateException(message, innerException);
     }
+
+    /// <summary>Aborts a batch in which some account is not at the version its commit expects.</summary>
+    private sealed class StaleCommitInBatchException(long stale, int commits)
+        : Exception($"{stale} of the {commits} commits of the batch are not at their expected version.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MongoDB account store ready in database {Database}")]
     private partial void LogInitialized(string database);

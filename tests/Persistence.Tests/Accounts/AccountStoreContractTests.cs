@@ -245,6 +245,56 @@ public abstract class AccountStoreContractTests
     }
 
     [SkippableFact]
+    public async Task ManyAccountsCommittingAtOnce_EachCommitGetsItsOwnOutcome()
+    {
+        const int accounts = 40;
+        var store = Store;
+        var expires = DateTimeOffset.UtcNow.AddHours(1);
+        var ledgers = await Task.WhenAll(Enumerable.Range(0, accounts).Select(_ =>
+            Ledger.Open(NewId(), NewId()).Deposit(5m).Deposit(6m).CommitAsync(store)));
+        var movedOn = await ledgers[0].Begin().Deposit(1m).CommitAsync(store);
+
+        // Account 0 has moved on, account 1 exists already: both commits must be refused without touching anything.
+        var stale = ledgers[0].Begin().Undo().Deposit(2m).Commit with { Replies = [new RememberedReply("owner/stale", "f", "{}", expires)] };
+        var reopening = Ledger.Open(ledgers[1].Account.Id, NewId(), "Second", 20m).Commit;
+        // The others land: appends, undos (which replace history) and openings, each with a reply to remember.
+        var changes = ledgers.Skip(2).Select((ledger, i) => i % 3 == 0 ? ledger.Begin().Undo().Deposit(7m) : ledger.Begin().Deposit(i + 1))
+            .Concat(Enumerable.Range(0, 5).Select(_ => Ledger.Open(NewId(), NewId(), "Opened together")))
+            .ToList();
+        var accepted = changes.Select(change => change.Commit with
+        {
+            Replies = [new RememberedReply($"owner/{change.After.Account.Id}", "f", "{}", expires)],
+        }).ToList();
+
+        var outcomes = await Task.WhenAll(accepted.Prepend(reopening).Prepend(stale).Select(async commit =>
+        {
+            await Task.Yield();
+            try
+            {
+                await store.CommitAsync(commit, CancellationToken.None);
+                return null;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }));
+
+        Assert.IsType<InconsistentStateException>(outcomes[0]);
+        Assert.IsType<InconsistentStateException>(outcomes[1]);
+        Assert.All(outcomes.Skip(2), Assert.Null);
+        await StoreAssert.HoldsAsync(store, movedOn);
+        await StoreAssert.HoldsAsync(store, ledgers[1]);
+        Assert.Null(await store.FindReplyAsync(movedOn.Account.Id, "owner/stale", DateTimeOffset.UtcNow, CancellationToken.None));
+        foreach (var change in changes)
+        {
+            await StoreAssert.HoldsAsync(store, change.After);
+            var accountId = change.After.Account.Id;
+            Assert.NotNull(await store.FindReplyAsync(accountId, $"owner/{accountId}", DateTimeOffset.UtcNow, CancellationToken.None));
+        }
+    }
+
+    [SkippableFact]
     public async Task Commit_DyingMidCommit_LeavesNothingVisible_AndTheSameVersionCommitsLater()
     {
         var store = Store;

@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using NVelopes.Grains.Storage;
+using NVelopes.Persistence.MongoDB.Storage;
+using Orleans.Storage;
+using BatchOutcome = NVelopes.Persistence.MongoDB.Storage.MongoDbCommitWriter.BatchOutcome;
+
+namespace NVelopes.Persistence.Tests.MongoDB;
+
+/// <summary>
+/// The MongoDB adapter's group commit: commits of many accounts that wait while a write is in flight share the
+/// next transaction, and each still gets its own outcome. Each test holds the writer on one account's commit while
+/// it queues the others, so that the others are certain to be taken as one batch.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
+{
+    [SkippableFact]
+    public async Task CommitsQueuedWhileAWriteIsInFlight_LandInOneTransaction()
+    {
+        var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 30);
+
+        var changes = ledgers.Select((ledger, i) => i % 2 == 0 ? ledger.Begin().Deposit(i + 1) : ledger.Begin().Undo().Deposit(i + 1)).ToList();
+        var commits = changes.Select(change => writer.Store.CommitAsync(change.Commit, CancellationToken.None)).ToList();
+        await writer.ReleaseAsync();
+
+        await Task.WhenAll(commits);
+        await writer.SettledAsync((1, BatchOutcome.Alone), (30, BatchOutcome.Together));
+        foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
+    }
+
+    [SkippableFact]
+    public async Task StaleCommitInABatch_IsRefusedAndWritesNothing_WhileTheOthersLand()
+    {
+        var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 20);
+        var movedOn = await ledgers[7].Begin().Deposit(1m).CommitAsync(fixture.MongoAccountStore);
+        var reply = new RememberedReply("owner/stale", "f", "{}", DateTimeOffset.UtcNow.AddHours(1));
+
+        // An undo replaces history, so nothing but the version check stands in the way of this stale commit.
+        var stale = ledgers[7].Begin().Undo().Deposit(2m).Commit with { Replies = [reply] };
+        var changes = ledgers.Where((_, i) => i != 7).Select(ledger => ledger.Begin().Deposit(3m)).ToList();
+        var refused = writer.Store.CommitAsync(stale, CancellationToken.None);
+        var commits = changes.Select(change => writer.Store.CommitAsync(change.Commit, CancellationToken.None)).ToList();
+        await writer.ReleaseAsync();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
+        await Task.WhenAll(commits);
+        await writer.SettledAsync((1, BatchOutcome.Alone), (20, BatchOutcome.OneByOne));
+        await StoreAssert.HoldsAsync(writer.Store, movedOn);
+        Assert.Null(await writer.Store.FindReplyAsync(movedOn.Account.Id, reply.Key, DateTimeOffset.UtcNow, CancellationToken.None));
+        foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
+    }
+
+    [SkippableFact]
+    public async Task WriteErrorInABatch_FailsOnlyThatCommit_AndTheOthersLand()
+    {
+        var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 10);
+        // A history entry that should not exist yet, where account 3's next transaction goes: its insert hits a
+        // duplicate key, which aborts the batch's transaction.
+        var broken = ledgers[3];
+        var stray = await InsertStrayHistoryAsync(broken.Account.Id, broken.Account.NextTransactionId);
+
+        var failing = writer.Store.CommitAsync(broken.Begin().Deposit(4m).Commit, CancellationToken.None);
+        var changes = ledgers.Where(l => l != broken).Select(ledger => ledger.Begin().Deposit(5m)).ToList();
+        var commits = changes.Select(change => writer.Store.CommitAsync(change.Commit, CancellationToken.None)).ToList();
+        await writer.ReleaseAsync();
+
+        var error = await Assert.ThrowsAnyAsync<MongoException>(() => failing);
+        Assert.Contains("duplicate key", error.Message, StringComparison.OrdinalIgnoreCase);
+        await Task.WhenAll(commits);
+        await writer.SettledAsync((1, BatchOutcome.Alone), (10, BatchOutcome.OneByOne));
+        foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
+        await History().DeleteOneAsync(new BsonDocument("_id", stray));
+        await StoreAssert.HoldsAsync(writer.Store, broken);
+    }
+
+    [SkippableFact]
+    public async Task TwoCommitsOfOneAccount_NeverShareABatch_AndLandInOrder()
+    {
+        var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 5);
+
+        var first = ledgers[0].Begin().Deposit(1m).Deposit(2m);
+        var second = first.After.Begin().Undo().Deposit(3m);
+        var others = ledgers.Skip(1).Select(ledger => ledger.Begin().Deposit(4m)).ToList();
+        var commits = new[] { writer.Store.CommitAsync(first.Commit, CancellationToken.None), writer.Store.CommitAsync(second.Commit, CancellationToken.None) }
+            .Concat(others.Select(change => writer.Store.CommitAsync(change.Commit, CancellationToken.None)))
+            .ToList();
+        await writer.ReleaseAsync();
+
+        await Task.WhenAll(commits);
+        // The second commit of account 0 ends the first batch, so the others wait with it for the next.
+        await writer.SettledAsync((1, BatchOutcome.Alone), (1, BatchOutcome.Alone), (5, BatchOutcome.Together));
+        await StoreAssert.HoldsAsync(writer.Store, second.After);
+        foreach (var change in others) await StoreAssert.HoldsAsync(writer.Store, change.After);
+    }
+
+    [SkippableFact]
+    public async Task CallerCancellingWhileItsCommitWaits_WithdrawsOnlyThatCommit()
+    {
+        var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 6);
+        using var cancellation = new CancellationTokenSource();
+
+        var withdrawn = writer.Store.CommitAsync(ledgers[0].Begin().Deposit(1m).Commit, cancellation.Token);
+        var changes = ledgers.Skip(1).Select(ledger => ledger.Begin().Deposit(2m)).ToList();
+        var commits = changes.Select(change => writer.Store.CommitAsync(change.Commit, CancellationToken.None)).ToList();
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn);
+        await writer.ReleaseAsync();
+
+        await Task.WhenAll(commits);
+        await writer.SettledAsync((1, BatchOutcome.Alone), (5, BatchOutcome.Together));
+        await StoreAssert.HoldsAsync(writer.Store, ledgers[0]);
+        foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
+    }
+
+    [SkippableFact]
+    public async Task CallerCancellingOnceItsBatchIsBeingWritten_StopsNoWrite()
+    {
+        var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 8);
+        var batchInTransaction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finishBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holdingHook = writer.Store.BeforeHistoryWrite!;
+        writer.Store.BeforeHistoryWrite = async (commit, token) =>
+        {
+            await holdingHook(commit, token);
+            if (commit.Account.Id != ledgers[0].Account.Id) return;
+            batchInTransaction.TrySetResult();
+            await finishBatch.Task;
+        };
+        using var cancellation = new CancellationTokenSource();
+
+        var changes = ledgers.Select(ledger => ledger.Begin().Deposit(6m)).ToList();
+        var commits = changes.Select(change => writer.Store.CommitAsync(change.Commit, cancellation.Token)).ToList();
+        await writer.ReleaseAsync();
+        await batchInTransaction.Task;
+        await cancellation.CancelAsync();
+        finishBatch.SetResult();
+
+        // The token fired while the batch was in its transaction: that stops neither the batch nor any answer.
+        await Task.WhenAll(commits);
+        await writer.SettledAsync((1, BatchOutcome.Alone), (8, BatchOutcome.Together));
+        foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
+    }
+
+    [SkippableFact]
+    public async Task PureAppends_DeleteNoHistory_WhileUndosAndUnknownStoredHistoryDo()
+    {
+        SkipWithoutMongo();
+        var store = fixture.MongoAccountStore;
+        var ledger = await Ledger.Open(NewId(), NewId()).Deposit(1m).CommitAsync(store);
+        // Beyond the end of the history, where only a delete from the first changed id would reach it.
+        var stray = await InsertStrayHistoryAsync(ledger.Account.Id, ledger.Account.NextTransactionId + 5);
+
+        ledger = await ledger.Begin().Deposit(2m).CommitAsync(store);
+        Assert.True(await StrayExistsAsync(stray), "a commit that only appends must not delete history");
+
+        ledger = await ledger.Begin().Undo().Deposit(3m).CommitAsync(store);
+        Assert.False(await StrayExistsAsync(stray), "a commit with an undo replaces the history from its first changed id");
+
+        stray = await InsertStrayHistoryAsync(ledger.Account.Id, ledger.Account.NextTransactionId + 5);
+        var unknown = ledger.Begin().Deposit(4m);
+        await store.CommitAsync(unknown.Commit with { StoredNextTransactionId = null }, CancellationToken.None);
+        Assert.False(await StrayExistsAsync(stray), "without the stored next id the store must assume history is replaced");
+        await StoreAssert.HoldsAsync(store, unknown.After);
+    }
+
+    /// <summary>
+    /// A store of its own whose writer is busy with one account's commit until <see cref="HeldWriter.ReleaseAsync"/>,
+    /// so that whatever is committed meanwhile queues for the next batch.
+    /// </summary>
+    private async Task<HeldWriter> HeldWriterAsync()
+    {
+        SkipWithoutMongo();
+        var store = fixture.CreateMongoAccountStore();
+        var blocker = await Ledger.Open(NewId(), NewId()).CommitAsync(fixture.MongoAccountStore);
+        var batches = new ConcurrentQueue<(int, BatchOutcome)>();
+        store.Writer.BatchSettled = (count, outcome) => batches.Enqueue((count, outcome));
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.BeforeHistoryWrite = async (commit, _) =>
+        {
+            if (commit.Account.Id != blocker.Account.Id) return;
+            entered.TrySetResult();
+            await release.Task;
+        };
+        var held = store.CommitAsync(blocker.Begin().Deposit(1m).Commit, CancellationToken.None);
+        await entered.Task;
+        return new HeldWriter(store, batches, release, held);
+    }
+
+    private async Task<Ledger[]> OpenAsync(MongoDbAccountStore store, int count)
+    {
+        // Opened through the shared store, so the held writer's batches are only the test's.
+        var ledgers = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
+            Ledger.Open(NewId(), NewId()).Deposit(10m).Deposit(20m).CommitAsync(fixture.MongoAccountStore)));
+        foreach (var ledger in ledgers) await StoreAssert.HoldsAsync(store, ledger);
+        return ledgers;
+    }
+
+    private async Task<string> InsertStrayHistoryAsync(string accountId, long transactionId)
+    {
+        var id = $"{accountId}/{transactionId}";
+        await History().InsertOneAsync(new BsonDocument { { "_id", id }, { "accountId", accountId }, { "txId", transactionId } });
+        return id;
+    }
+
+    private async Task<bool> StrayExistsAsync(string id) => await History().CountDocumentsAsync(new BsonDocument("_id", id)) == 1;
+
+    private IMongoCollection<BsonDocument> History() => fixture.MongoDatabase().GetCollection<BsonDocument>("transactions");
+
+    private void SkipWithoutMongo() => Skip.If(fixture.MongoSkipReason is not null, fixture.MongoSkipReason);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+
+    private sealed record HeldWriter(
+        MongoDbAccountStore Store, ConcurrentQueue<(int, BatchOutcome)> Batches, TaskCompletionSource Release, Task Held)
+    {
+        public async Task ReleaseAsync()
+        {
+            Release.SetResult();
+            await Held;
+        }
+
+        /// <summary>The batches settled since the writer was held, in order (the report follows the callers' answers).</summary>
+        public async Task SettledAsync(params (int, BatchOutcome)[] expected)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Batches.Count < expected.Length && DateTime.UtcNow < deadline) await Task.Delay(10);
+            Assert.Equal(expected, Batches.ToArray());
+        }
+    }
+}
