@@ -15,8 +15,8 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    /// <summary>Test seam: runs inside a commit after the history is written and before the account is.</summary>
-    internal Action<AccountCommit>? BetweenHistoryAndAccountWrite { get; set; }
+    /// <summary>Test seam: runs inside a commit after the account is written and before its history is.</summary>
+    internal Action<AccountCommit>? BetweenAccountAndHistoryWrite { get; set; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync();
 
@@ -31,15 +31,25 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         return new StoredAccount(JsonSerializer.Deserialize<Account>(reader.GetString(1), Json)!, reader.GetInt64(0));
     }
 
-    public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken) =>
-        database.Writer.WriteAsync(async (connection, transaction) =>
+    /// <summary>
+    /// The JSON is made here, by the caller, so that the one writer, which every account's commits wait for, only
+    /// binds and runs statements. The account is written first: its version check refuses a stale commit before
+    /// any history is touched, and then a commit that only appends needs no delete.
+    /// </summary>
+    public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken)
+    {
+        var state = JsonSerializer.Serialize(commit.Account, Json);
+        var appended = commit.Appended.Select(recorded => (recorded.Id, Body: JsonSerializer.Serialize(recorded, Json))).ToList();
+        var now = clock.GetUtcNow();
+        return database.Writer.WriteAsync(async write =>
         {
-            await DeleteHistoryFromAsync(connection, transaction, commit);
-            foreach (var appended in commit.Appended) await InsertTransactionAsync(connection, transaction, appended);
-            BetweenHistoryAndAccountWrite?.Invoke(commit);
-            await WriteAccountAsync(connection, transaction, commit);
-            await RememberRepliesAsync(connection, transaction, commit, clock.GetUtcNow());
+            await WriteAccountAsync(write, commit, state);
+            BetweenAccountAndHistoryWrite?.Invoke(commit);
+            if (!commit.OnlyAppends) await DeleteHistoryFromAsync(write, commit);
+            foreach (var (id, body) in appended) await InsertTransactionAsync(write, commit.Account.Id, id, body);
+            await RememberRepliesAsync(write, commit, now);
         });
+    }
 
     public async Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -94,48 +104,37 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         return summaries;
     }
 
-    private static async Task DeleteHistoryFromAsync(SqliteConnection connection, SqliteTransaction transaction, AccountCommit commit)
+    private static async Task DeleteHistoryFromAsync(SqliteWrite write, AccountCommit commit)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM transactions WHERE account_id = $account AND tx_id >= $from";
+        var command = write.Command("DELETE FROM transactions WHERE account_id = $account AND tx_id >= $from");
         command.Parameters.AddWithValue("$account", commit.Account.Id);
         command.Parameters.AddWithValue("$from", commit.FirstChangedTransactionId);
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task InsertTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, Transaction recorded)
+    private static async Task InsertTransactionAsync(SqliteWrite write, string accountId, long transactionId, string body)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO transactions (account_id, tx_id, body) VALUES ($account, $id, $body)";
-        command.Parameters.AddWithValue("$account", recorded.AccountId);
-        command.Parameters.AddWithValue("$id", recorded.Id);
-        command.Parameters.AddWithValue("$body", JsonSerializer.Serialize(recorded, Json));
+        var command = write.Command("INSERT INTO transactions (account_id, tx_id, body) VALUES ($account, $id, $body)");
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$id", transactionId);
+        command.Parameters.AddWithValue("$body", body);
         await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Stores the commit's replies and drops this account's expired ones, so the table stays small.</summary>
-    private static async Task RememberRepliesAsync(
-        SqliteConnection connection, SqliteTransaction transaction, AccountCommit commit, DateTimeOffset now)
+    private static async Task RememberRepliesAsync(SqliteWrite write, AccountCommit commit, DateTimeOffset now)
     {
         if (commit.RepliesToRemember.Count == 0) return;
-        await using (var purge = connection.CreateCommand())
-        {
-            purge.Transaction = transaction;
-            purge.CommandText = "DELETE FROM replies WHERE account_id = $account AND expires_at <= $now";
-            purge.Parameters.AddWithValue("$account", commit.Account.Id);
-            purge.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            await purge.ExecuteNonQueryAsync();
-        }
+        var purge = write.Command("DELETE FROM replies WHERE account_id = $account AND expires_at <= $now");
+        purge.Parameters.AddWithValue("$account", commit.Account.Id);
+        purge.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await purge.ExecuteNonQueryAsync();
         foreach (var reply in commit.RepliesToRemember)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            var command = write.Command("""
                 INSERT OR REPLACE INTO replies (account_id, key, fingerprint, reply, expires_at)
                 VALUES ($account, $key, $fingerprint, $reply, $expires)
-                """;
+                """);
             command.Parameters.AddWithValue("$account", commit.Account.Id);
             command.Parameters.AddWithValue("$key", reply.Key);
             command.Parameters.AddWithValue("$fingerprint", reply.Fingerprint);
@@ -146,11 +145,9 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
     }
 
     /// <summary>Inserts the account at version 1, or updates it only if it is still at the expected version.</summary>
-    private static async Task WriteAccountAsync(SqliteConnection connection, SqliteTransaction transaction, AccountCommit commit)
+    private static async Task WriteAccountAsync(SqliteWrite write, AccountCommit commit, string state)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = commit.ExpectedVersion == 0
+        var command = write.Command(commit.ExpectedVersion == 0
             ? """
               INSERT INTO accounts (id, owner_id, closed, name, version, state)
               VALUES ($id, $owner, $closed, $name, $version, $state)
@@ -159,7 +156,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
             : """
               UPDATE accounts SET closed = $closed, name = $name, version = $version, state = $state
               WHERE id = $id AND version = $expected
-              """;
+              """);
         var account = commit.Account;
         command.Parameters.AddWithValue("$id", account.Id);
         command.Parameters.AddWithValue("$owner", account.OwnerId);
@@ -167,7 +164,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         command.Parameters.AddWithValue("$name", account.Name);
         command.Parameters.AddWithValue("$version", commit.NewVersion);
         command.Parameters.AddWithValue("$expected", commit.ExpectedVersion);
-        command.Parameters.AddWithValue("$state", JsonSerializer.Serialize(account, Json));
+        command.Parameters.AddWithValue("$state", state);
         if (await command.ExecuteNonQueryAsync() != 1)
             throw new InconsistentStateException(
                 $"Account '{account.Id}' is no longer at version {commit.ExpectedVersion}; the write was refused.");

@@ -48,6 +48,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly Lazy<Task> _initialized;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
@@ -60,6 +61,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }.ToString();
         _initialized = new Lazy<Task>(() => CreateSchemaAsync(settings));
         Writer = new SqliteWriter(OpenWriteConnectionAsync);
+        _checkpointer = new SqliteCheckpointer(OpenReadConnectionAsync);
     }
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
@@ -78,7 +80,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return connection;
     }
 
-    public ValueTask DisposeAsync() => Writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        await _checkpointer.DisposeAsync();
+    }
 
     private async Task<SqliteConnection> OpenWriteConnectionAsync()
     {
@@ -87,6 +93,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         await connection.OpenAsync();
         // FULL: a commit is on disk before it is acknowledged, even across a power loss.
         await ExecuteAsync(connection, "PRAGMA synchronous = FULL;");
+        // Checkpoints run beside the writer (SqliteCheckpointer), not inside its commits, where copying the log into
+        // the database file held every waiting account's write; this only bounds the log if they fall behind.
+        await ExecuteAsync(connection, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterCheckpointPages};");
         return connection;
     }
 

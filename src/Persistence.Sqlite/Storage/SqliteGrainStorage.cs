@@ -41,16 +41,14 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
     {
         var newETag = Guid.NewGuid().ToString("N");
         var data = serializer.Serialize(grainState.State).ToArray();
-        await database.Writer.WriteAsync(async (connection, transaction) =>
+        await database.Writer.WriteAsync(async write =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = grainState.ETag is null
+            var command = write.Command(grainState.ETag is null
                 ? """
                   INSERT INTO grain_state (state_name, grain_id, etag, data) VALUES ($state, $grain, $etag, $data)
                   ON CONFLICT (state_name, grain_id) DO NOTHING
                   """
-                : "UPDATE grain_state SET etag = $etag, data = $data WHERE state_name = $state AND grain_id = $grain AND etag = $expected";
+                : "UPDATE grain_state SET etag = $etag, data = $data WHERE state_name = $state AND grain_id = $grain AND etag = $expected");
             AddKey(command, stateName, grainId);
             command.Parameters.AddWithValue("$etag", newETag);
             command.Parameters.AddWithValue("$data", data);
@@ -66,15 +64,13 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        await database.Writer.WriteAsync(async (connection, transaction) =>
+        await database.Writer.WriteAsync(async write =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
             // Deletes the row only at the caller's ETag; with no ETag the caller believes there is no row, and
             // the count tells whether one exists after all.
-            command.CommandText = grainState.ETag is null
+            var command = write.Command(grainState.ETag is null
                 ? "SELECT COUNT(*) FROM grain_state WHERE state_name = $state AND grain_id = $grain"
-                : "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $grain AND etag = $expected";
+                : "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $grain AND etag = $expected");
             AddKey(command, stateName, grainId);
             command.Parameters.AddWithValue("$expected", (object?)grainState.ETag ?? DBNull.Value);
             var affected = grainState.ETag is null

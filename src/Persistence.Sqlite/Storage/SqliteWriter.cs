@@ -23,7 +23,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="write"/> inside the next durable transaction; completes when it is on disk.</summary>
-    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> write)
+    public Task WriteAsync(Func<SqliteWrite, Task> write)
     {
         var queued = new QueuedWrite(write);
         if (!_queue.Writer.TryWrite(queued)) throw new ObjectDisposedException(nameof(SqliteWriter));
@@ -39,6 +39,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         SqliteConnection? connection = null;
+        SqliteStatements? statements = null;
         var batch = new List<QueuedWrite>(MaximumWritesPerCommit);
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -46,37 +47,45 @@ internal sealed class SqliteWriter : IAsyncDisposable
             while (batch.Count < MaximumWritesPerCommit && _queue.Reader.TryRead(out var next)) batch.Add(next);
             try
             {
-                connection ??= await _openConnection();
-                await CommitBatchAsync(connection, batch);
+                if (connection is null)
+                {
+                    connection = await _openConnection();
+                    statements = new SqliteStatements(connection);
+                }
+                await CommitBatchAsync(connection, statements!, batch);
             }
             catch (Exception failure)
             {
                 foreach (var write in batch) write.Done.TrySetException(failure);
+                statements?.Dispose();
+                statements = null;
                 if (connection is not null) await connection.DisposeAsync();
                 connection = null; // a broken connection is replaced on the next batch
             }
         }
+        statements?.Dispose();
         if (connection is not null) await connection.DisposeAsync();
     }
 
-    private static async Task CommitBatchAsync(SqliteConnection connection, List<QueuedWrite> batch)
+    private static async Task CommitBatchAsync(SqliteConnection connection, SqliteStatements statements, List<QueuedWrite> batch)
     {
         var outcomes = new Exception?[batch.Count];
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
+            var write = new SqliteWrite(transaction, statements);
             for (var i = 0; i < batch.Count; i++)
             {
-                var savepoint = $"w{i}";
-                await transaction.SaveAsync(savepoint);
+                // One savepoint name serves every write: each is released or rolled back before the next starts.
+                await write.Command("SAVEPOINT write").ExecuteNonQueryAsync();
                 try
                 {
-                    await batch[i].Write(connection, transaction);
-                    await transaction.ReleaseAsync(savepoint);
+                    await batch[i].Write(write);
+                    await write.Command("RELEASE write").ExecuteNonQueryAsync();
                 }
                 catch (Exception refused)
                 {
-                    await transaction.RollbackAsync(savepoint);
-                    await transaction.ReleaseAsync(savepoint);
+                    await write.Command("ROLLBACK TO write").ExecuteNonQueryAsync();
+                    await write.Command("RELEASE write").ExecuteNonQueryAsync();
                     outcomes[i] = refused;
                 }
             }
@@ -89,7 +98,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    private sealed record QueuedWrite(Func<SqliteConnection, SqliteTransaction, Task> Write)
+    private sealed record QueuedWrite(Func<SqliteWrite, Task> Write)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
