@@ -49,9 +49,10 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                     await command.ExecuteNonQueryAsync(_stop.Token);
                 }
-                catch (SqliteException)
+                catch (Exception failed) when (failed is not OperationCanceledException)
                 {
-                    // A busy or unavailable file: the next tick tries again, and the writer's own bound still holds.
+                    // A busy, full or unavailable file: the next tick tries again, the writer's own bound still holds,
+                    // and the writer reports a failing store to the commits themselves.
                 }
             }
         }

@@ -48,7 +48,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private readonly string _connectionString;
     private readonly Lazy<Task> _initialized;
-    private readonly SqliteCheckpointer _checkpointer;
+    private SqliteCheckpointer? _checkpointer;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
@@ -61,7 +61,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }.ToString();
         _initialized = new Lazy<Task>(() => CreateSchemaAsync(settings));
         Writer = new SqliteWriter(OpenWriteConnectionAsync);
-        _checkpointer = new SqliteCheckpointer(OpenReadConnectionAsync);
     }
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
@@ -83,7 +82,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
-        await _checkpointer.DisposeAsync();
+        if (_checkpointer is not null) await _checkpointer.DisposeAsync();
     }
 
     private async Task<SqliteConnection> OpenWriteConnectionAsync()
@@ -96,6 +95,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // Checkpoints run beside the writer (SqliteCheckpointer), not inside its commits, where copying the log into
         // the database file held every waiting account's write; this only bounds the log if they fall behind.
         await ExecuteAsync(connection, $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterCheckpointPages};");
+        // Only the writer's loop opens write connections, one at a time: the checkpointer starts with the first one,
+        // so a database that is never written to has no background work.
+        _checkpointer ??= new SqliteCheckpointer(OpenReadConnectionAsync);
         return connection;
     }
 
