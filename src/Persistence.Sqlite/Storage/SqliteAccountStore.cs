@@ -16,7 +16,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     /// <summary>Test seam: runs inside a commit after the account is written and before its history is.</summary>
-    internal Action<AccountCommit>? BetweenAccountAndHistoryWrite { get; set; }
+    internal Action<AccountCommit>? BeforeHistoryWrite { get; set; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync();
 
@@ -44,7 +44,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         return database.Writer.WriteAsync(async write =>
         {
             await WriteAccountAsync(write, commit, state);
-            BetweenAccountAndHistoryWrite?.Invoke(commit);
+            BeforeHistoryWrite?.Invoke(commit);
             if (!commit.OnlyAppends) await DeleteHistoryFromAsync(write, commit);
             foreach (var (id, body) in appended) await InsertTransactionAsync(write, commit.Account.Id, id, body);
             await RememberRepliesAsync(write, commit, now);

@@ -38,7 +38,7 @@ public sealed class TelemetryOptions
     /// </summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>The OTLP endpoint the host exports to: <see cref="OtlpEndpoint"/>, else the standard variable's.</summary>
+    /// <summary>Whether there is an OTLP endpoint to export to: <see cref="OtlpEndpoint"/> or the standard variable.</summary>
     public bool HasOtlpExporter(IConfiguration configuration) =>
         OtlpEndpoint is not null || !string.IsNullOrWhiteSpace(configuration[StandardEndpointKey]);
 

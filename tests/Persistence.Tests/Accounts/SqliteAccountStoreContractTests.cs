@@ -9,5 +9,5 @@ public sealed class SqliteAccountStoreContractTests(StorageFixture fixture) : Ac
     protected override IAccountStore Store => fixture.SqliteAccountStore;
 
     protected override IAccountStore StoreFailingMidCommit(Exception fault) =>
-        new SqliteAccountStore(fixture.Sqlite, TimeProvider.System) { BetweenAccountAndHistoryWrite = _ => throw fault };
+        new SqliteAccountStore(fixture.Sqlite, TimeProvider.System) { BeforeHistoryWrite = _ => throw fault };
 }
