@@ -7,6 +7,8 @@ public static class OpenApiExtensions
 {
     public const string DocsRoute = "docs";
     public const string DocumentName = "v1";
+    /// <summary>Where Swashbuckle serves the OpenAPI documents by default.</summary>
+    public const string DocumentRoot = "/swagger";
     public const string SecuritySchemeName = "oauth2";
 
     /// <summary>
@@ -47,15 +49,21 @@ public static class OpenApiExtensions
         return services;
     }
 
-    /// <summary>Serves the OpenAPI document and Swagger UI at <c>/docs</c>.</summary>
+    /// <summary>
+    /// Serves the OpenAPI document under <c>/swagger</c> and Swagger UI at <c>/docs</c>; only requests for those paths
+    /// pass through their middleware.
+    /// </summary>
     public static WebApplication UseNVelopesDocs(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DocumentRoot) || context.Request.Path.StartsWithSegments("/" + DocsRoute), docs =>
         {
-            options.RoutePrefix = DocsRoute;
-            options.DocumentTitle = "NVelopes API";
-            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "NVelopes " + DocumentName);
+            docs.UseSwagger();
+            docs.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = DocsRoute;
+                options.DocumentTitle = "NVelopes API";
+                options.SwaggerEndpoint($"{DocumentRoot}/{DocumentName}/swagger.json", "NVelopes " + DocumentName);
+            });
         });
         return app;
     }

@@ -39,11 +39,18 @@ public static class RateLimitingExtensions
         return services;
     }
 
-    /// <summary>Reads the username of rate-limited requests, then applies the limits.</summary>
+    /// <summary>
+    /// Reads the username of rate-limited requests, then applies the limits. Only requests to the marked endpoints
+    /// take this branch: for any other, the global limiter would still look up (under a lock every request shares)
+    /// the unlimited partition it belongs to.
+    /// </summary>
     public static WebApplication UseNVelopesRateLimiting(this WebApplication app)
     {
-        app.UseMiddleware<RateLimitUsernameMiddleware>();
-        app.UseRateLimiter();
+        app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is not null, limited =>
+        {
+            limited.UseMiddleware<RateLimitUsernameMiddleware>();
+            limited.UseRateLimiter();
+        });
         return app;
     }
 

@@ -11,26 +11,26 @@ namespace NVelopes.Api.Security;
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var limit = options.Value.MaxBodyBytes;
         var request = context.Request;
-        if (request.ContentLength > limit)
+        if (request.ContentLength is { } length) return length > limit ? RejectAsync(context, limit) : next(context);
+        return context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true
+            ? CopyThenInvokeAsync(context, limit)
+            : next(context);
+    }
+
+    private async Task CopyThenInvokeAsync(HttpContext context, long limit)
+    {
+        var copy = await ReadAtMostAsync(context.Request.Body, limit + 1, context.RequestAborted);
+        if (copy is null || copy.Length > limit)
         {
             await RejectAsync(context, limit);
             return;
         }
-        if (request.ContentLength is null && (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true))
-        {
-            var copy = await ReadAtMostAsync(request.Body, limit + 1, context.RequestAborted);
-            if (copy is null || copy.Length > limit)
-            {
-                await RejectAsync(context, limit);
-                return;
-            }
-            context.Response.RegisterForDispose(copy);
-            request.Body = copy;
-        }
+        context.Response.RegisterForDispose(copy);
+        context.Request.Body = copy;
         await next(context);
     }
 
