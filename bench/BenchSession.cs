@@ -72,8 +72,9 @@ internal sealed class BenchSession : IAsyncDisposable
         _owned.Add(baseline);
         await progress.WriteLineAsync($"nvelopes at {gateway}, baseline at {baseline.Address}, store {options.StoreName} (run {stores.RunId})");
 
-        var (userId, accessToken) = await BenchHttp.SignUpAndLogInAsync(gateway, cancellationToken);
-        var baselineToken = baseline.Tokens.Issue(userId);
+        var (userId, username, accessToken) = await BenchHttp.SignUpAndLogInAsync(gateway, cancellationToken);
+        await baselineStore.InsertUserAsync(new BaselineUser(userId, username, Disabled: false), cancellationToken);
+        var baselineToken = baseline.Tokens.Issue(username);
         var nvelopesHttp = Track(BenchHttp.Client(gateway, options.Concurrency, accessToken));
         var baselineHttp = Track(BenchHttp.Client(baseline.Address, options.Concurrency, baselineToken));
         var nvelopesLoad = Track(new LoadClient(gateway, accessToken));

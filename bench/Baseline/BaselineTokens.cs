@@ -9,8 +9,10 @@ namespace NVelopes.Bench.Baseline;
 
 /// <summary>
 /// The baseline's JWT check, the same one the real gateway makes (HS256 only, signature, issuer, audience,
-/// lifetime, a token that passed remembered until it expires), with a key of its own. The original issued tokens at <c>/token</c>; the bench mints the baseline's
-/// token itself, for the same user id the real gateway's <c>/token</c> gave it, because log-in is not measured.
+/// lifetime, a token that passed remembered until it expires), with a key of its own. Like the original's, the token
+/// names the username, which each request then looks up in the store (<see cref="BaselineEndpoints"/>). The original
+/// issued tokens at <c>/token</c>; the bench mints the baseline's token itself, for the user the real gateway signed
+/// up, because log-in is not measured.
 /// </summary>
 internal sealed class BaselineTokens
 {
@@ -19,12 +21,12 @@ internal sealed class BaselineTokens
 
     private readonly SymmetricSecurityKey _key = new(RandomNumberGenerator.GetBytes(64));
 
-    public string Issue(string userId) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    public string Issue(string username) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
         Expires = DateTime.UtcNow.AddHours(2),
-        Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId)]),
+        Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, username)]),
         SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
     });
 

@@ -7,6 +7,16 @@ namespace NVelopes.Bench.Baseline;
 /// <summary>The original's document shapes (snake_case fields, money as Decimal128), to and from the domain.</summary>
 internal static class BsonMapping
 {
+    public static BsonDocument ToDocument(this BaselineUser user) => new()
+    {
+        { "_id", user.Id },
+        { "username", user.Username },
+        { "disabled", user.Disabled },
+    };
+
+    public static BaselineUser ToUser(this BsonDocument document) =>
+        new(document["_id"].AsString, document["username"].AsString, document["disabled"].AsBoolean);
+
     public static BsonDocument ToDocument(this Account account) => new()
     {
         { "_id", account.Id },

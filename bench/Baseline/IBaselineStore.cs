@@ -12,6 +12,12 @@ internal interface IBaselineStore : IAsyncDisposable
 {
     Task InitializeAsync(CancellationToken cancellationToken);
 
+    /// <summary>The user with this username, or null (<c>db.get_user(username)</c>, read by every authenticated request).</summary>
+    Task<BaselineUser?> FindUserAsync(string username, CancellationToken cancellationToken);
+
+    /// <summary>Writes a user directly (set-up, not measured).</summary>
+    Task InsertUserAsync(BaselineUser user, CancellationToken cancellationToken);
+
     /// <summary>The owner's account as stored, or null (<c>db.get_account(owner_id, account_id)</c>).</summary>
     Task<Account?> FindAsync(string ownerId, string accountId, CancellationToken cancellationToken);
 

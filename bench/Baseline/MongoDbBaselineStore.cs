@@ -21,6 +21,7 @@ internal sealed class MongoDbBaselineStore : IBaselineStore
     private const int InsertChunk = 5_000;
 
     private readonly MongoClient _client;
+    private readonly IMongoCollection<BsonDocument> _users;
     private readonly IMongoCollection<BsonDocument> _accounts;
     private readonly IMongoCollection<BsonDocument> _transactions;
     private readonly TransactionOptions _transactionOptions;
@@ -31,13 +32,29 @@ internal sealed class MongoDbBaselineStore : IBaselineStore
         _client = new MongoClient(url);
         var durable = new WriteConcern(WriteConcern.WValue.Parse("majority"), journal: true);
         var database = _client.GetDatabase(url.DatabaseName).WithWriteConcern(durable);
+        _users = database.GetCollection<BsonDocument>("users");
         _accounts = database.GetCollection<BsonDocument>("accounts");
         _transactions = database.GetCollection<BsonDocument>("transactions");
         _transactionOptions = new TransactionOptions(writeConcern: durable);
     }
 
-    /// <summary>Nothing to create: the original relied on <c>_id</c> alone and made no other index.</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// The original made no index but <c>_id</c>; the one on usernames here, for the lookup every request makes, can
+    /// only help the baseline.
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await _users.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("username"), new CreateIndexOptions { Unique = true }),
+            cancellationToken: cancellationToken);
+
+    public async Task<BaselineUser?> FindUserAsync(string username, CancellationToken cancellationToken)
+    {
+        var document = await _users.Find(Builders<BsonDocument>.Filter.Eq("username", username)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToUser();
+    }
+
+    public Task InsertUserAsync(BaselineUser user, CancellationToken cancellationToken) =>
+        _users.InsertOneAsync(user.ToDocument(), cancellationToken: cancellationToken);
 
     public async Task<Account?> FindAsync(string ownerId, string accountId, CancellationToken cancellationToken)
     {

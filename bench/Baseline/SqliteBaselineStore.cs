@@ -18,6 +18,12 @@ namespace NVelopes.Bench.Baseline;
 internal sealed class SqliteBaselineStore : IBaselineStore
 {
     private const string Schema = """
+        -- The original looked users up by username without an index; one here can only help the baseline.
+        CREATE TABLE IF NOT EXISTS users (
+            id TEXT NOT NULL PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            disabled INTEGER NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS accounts (
             id TEXT NOT NULL PRIMARY KEY,
             owner_id TEXT NOT NULL,
@@ -53,6 +59,37 @@ internal sealed class SqliteBaselineStore : IBaselineStore
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         await ExecuteAsync(connection, Schema, cancellationToken);
+    }
+
+    public async Task<BaselineUser?> FindUserAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, disabled FROM users WHERE username = $username";
+        command.Parameters.AddWithValue("$username", username);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new BaselineUser(reader.GetString(0), username, reader.GetBoolean(1))
+            : null;
+    }
+
+    public async Task InsertUserAsync(BaselineUser user, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenWriterAsync(cancellationToken);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO users (id, username, disabled) VALUES ($id, $username, $disabled)";
+        insert.Parameters.AddWithValue("$id", user.Id);
+        insert.Parameters.AddWithValue("$username", user.Username);
+        insert.Parameters.AddWithValue("$disabled", user.Disabled);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public async Task<Account?> FindAsync(string ownerId, string accountId, CancellationToken cancellationToken)

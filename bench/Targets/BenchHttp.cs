@@ -34,8 +34,8 @@ internal static class BenchHttp
         return client;
     }
 
-    /// <summary>Signs a new user up at the real gateway and logs in: the user's id and an access token.</summary>
-    public static async Task<(string UserId, string AccessToken)> SignUpAndLogInAsync(Uri gateway, CancellationToken cancellationToken)
+    /// <summary>Signs a new user up at the real gateway and logs in: the user's id and name, and an access token.</summary>
+    public static async Task<(string UserId, string Username, string AccessToken)> SignUpAndLogInAsync(Uri gateway, CancellationToken cancellationToken)
     {
         using var client = Client(gateway, 1);
         var username = $"bench_{Guid.NewGuid().ToString("N")[..12]}";
@@ -54,7 +54,7 @@ internal static class BenchHttp
         }), cancellationToken);
         await EnsureSuccessAsync(login, cancellationToken);
         var token = await login.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
-        return (userId, token.GetProperty("access_token").GetString()!);
+        return (userId, username, token.GetProperty("access_token").GetString()!);
     }
 
     public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
