@@ -33,6 +33,7 @@ internal sealed class BaselineTokens
     public void Configure(JwtBearerOptions bearer)
     {
         bearer.MapInboundClaims = false;
+        bearer.SaveToken = false;
         RememberingTokenHandler.RememberValidatedTokens(bearer, TimeProvider.System);
         bearer.TokenValidationParameters = new TokenValidationParameters
         {

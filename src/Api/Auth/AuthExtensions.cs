@@ -28,8 +28,6 @@ public static class AuthExtensions
         services.AddAuthorization();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
-        services.AddScoped<CurrentUser>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<UserPasswords>, PasswordHasher<UserPasswords>>();
         services.AddSingleton<UserPasswords>();
@@ -39,6 +37,7 @@ public static class AuthExtensions
     private static void ConfigureBearer(JwtBearerOptions bearer, JwtOptions jwt, TimeProvider clock)
     {
         bearer.MapInboundClaims = false;
+        bearer.SaveToken = false; // nothing reads the token back from the authentication properties
         RememberingTokenHandler.RememberValidatedTokens(bearer, clock);
         bearer.TokenValidationParameters = new TokenValidationParameters
         {

@@ -24,22 +24,33 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var page = Array.Exists(Pages, context.Request.Path.StartsWithSegments);
-        var response = context.Response;
-        response.OnStarting(() =>
-        {
-            var headers = response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = page ? PageContentSecurityPolicy : ApiContentSecurityPolicy;
-            if (!page)
-            {
-                headers.CacheControl = "no-store";
-                headers.Remove(HeaderNames.Pragma);
-                headers.Remove(HeaderNames.Expires);
-            }
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(page ? AddPageHeaders : AddApiHeaders, context.Response);
         return next(context);
+    }
+
+    // Static callbacks with the response as their state: no closure to allocate for every request.
+    private static readonly Func<object, Task> AddApiHeaders = state =>
+    {
+        var headers = AddCommonHeaders((HttpResponse)state, ApiContentSecurityPolicy);
+        headers.CacheControl = "no-store";
+        headers.Remove(HeaderNames.Pragma);
+        headers.Remove(HeaderNames.Expires);
+        return Task.CompletedTask;
+    };
+
+    private static readonly Func<object, Task> AddPageHeaders = state =>
+    {
+        AddCommonHeaders((HttpResponse)state, PageContentSecurityPolicy);
+        return Task.CompletedTask;
+    };
+
+    private static IHeaderDictionary AddCommonHeaders(HttpResponse response, string contentSecurityPolicy)
+    {
+        var headers = response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
+        return headers;
     }
 }

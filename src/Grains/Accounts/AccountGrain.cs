@@ -34,6 +34,9 @@ internal sealed partial class AccountGrain(
     private StoredAccount? _durable;
     private bool _mustReload = true;
 
+    // The view of the durable state, built by the first read after each write and shared by the reads until the next.
+    private AccountView? _durableView;
+
     private PendingWrite? _next;
     private Task _writer = Task.CompletedTask;
 
@@ -63,7 +66,10 @@ internal sealed partial class AccountGrain(
     public async Task<AccountView> ViewAsync(ViewAccount query, CancellationToken cancellationToken)
     {
         var durable = await DurableOwnedAsync(query.OwnerId, cancellationToken);
-        return durable.Account.ToView(durable.Version);
+        // A version names one durable state, so the view of that version holds until the account moves past it.
+        return _durableView is { } view && view.Version == durable.Version
+            ? view
+            : _durableView = durable.Account.ToView(durable.Version);
     }
 
     public async Task<ImmutableArray<TransactionView>> ReadHistoryAsync(ReadHistory query, CancellationToken cancellationToken)
