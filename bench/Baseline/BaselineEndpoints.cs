@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NVelopes.Api.Accounts;
+using NVelopes.Api.Hosting;
 using NVelopes.Grains.Domain;
 
 namespace NVelopes.Bench.Baseline;
@@ -22,28 +23,28 @@ internal static class BaselineEndpoints
         return endpoints;
     }
 
-    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Get(
+    public static async Task<Results<JsonOk<AccountResponse>, ProblemHttpResult>> Get(
         string id, ClaimsPrincipal principal, IBaselineStore store, CancellationToken cancellationToken)
     {
         var (user, refusal) = await ActiveUserAsync(principal, store, cancellationToken);
         if (user is null) return refusal!;
         return await store.FindAsync(user.Id, id, cancellationToken) is { } account
-            ? TypedResults.Ok(account.ToResponse())
+            ? JsonOk.Of(account.ToResponse())
             : NotFound();
     }
 
-    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Deposit(
+    public static Task<Results<JsonOk<AccountResponse>, ProblemHttpResult>> Deposit(
         MovementRequest request, ClaimsPrincipal principal, IBaselineStore store, TimeProvider clock, CancellationToken cancellationToken) =>
         ApplyAsync(request.AccountId, principal, store, cancellationToken,
             account => account.Deposit(request.EnvelopeId, request.Description, request.Amount, clock.GetUtcNow()));
 
-    public static Task<Results<Ok<AccountResponse>, ProblemHttpResult>> MoveMoney(
+    public static Task<Results<JsonOk<AccountResponse>, ProblemHttpResult>> MoveMoney(
         MoveMoneyRequest request, ClaimsPrincipal principal, IBaselineStore store, TimeProvider clock, CancellationToken cancellationToken) =>
         ApplyAsync(request.AccountId, principal, store, cancellationToken,
             account => account.Move(request.FromId, request.ToId, request.Description, request.Amount, clock.GetUtcNow()));
 
     /// <summary>Read, apply, write: the read is outside the write's transaction, and the write checks no version.</summary>
-    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> ApplyAsync(
+    private static async Task<Results<JsonOk<AccountResponse>, ProblemHttpResult>> ApplyAsync(
         string accountId, ClaimsPrincipal principal, IBaselineStore store, CancellationToken cancellationToken,
         Func<Account, AccountChange> command)
     {
@@ -61,7 +62,7 @@ internal static class BaselineEndpoints
             return TypedResults.Problem(refused.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         await store.SaveAsync(account, change, cancellationToken);
-        return TypedResults.Ok(change.After.ToResponse(change.Recorded));
+        return JsonOk.Of(change.After.ToResponse(change.Recorded));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Validation;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Auth;
 using NVelopes.Api.Retries;
+using NVelopes.Api.Hosting;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 
@@ -33,9 +34,9 @@ public sealed record AccountServices(
     public CommandOptions OptionsFor(object request) => Preconditions.Read(Response.HttpContext.Request, request);
 
     /// <summary>Runs one command on the caller's account and answers the account after it, with its ETag.</summary>
-    public async Task<Ok<AccountResponse>> Apply(
+    public async Task<JsonOk<AccountResponse>> Apply(
         string accountId, object request, Func<IAccountGrain, string, CommandOptions, CancellationToken, Task<AccountUpdate>> command) =>
-        TypedResults.Ok((await Run(accountId, OptionsFor(request), command)).ToResponse());
+        JsonOk.Of((await Run(accountId, OptionsFor(request), command)).ToResponse());
 
     /// <summary>Runs one command with <paramref name="options"/> on an account and sets the ETag of the account it left.</summary>
     public async Task<AccountUpdate> Run(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NVelopes.Api.Hosting;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;
 using AddEnvelopesCommand = NVelopes.Grains.Abstractions.Accounts.AddEnvelopes;
@@ -62,25 +63,25 @@ public static class AccountsEndpoints
     /// Opens an account. With an <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry
     /// reaches the same account and gets the first answer instead of opening another one.
     /// </summary>
-    public static async Task<Ok<OpenedAccountResponse>> Open(NewAccountRequest request, [AsParameters] AccountServices services)
+    public static async Task<JsonOk<OpenedAccountResponse>> Open(NewAccountRequest request, [AsParameters] AccountServices services)
     {
         var options = services.OptionsFor(request);
         var accountId = options.IdempotencyKey is { } key ? AccountIds.ForIdempotencyKey(services.User.Id, key) : AccountIds.New();
         var opened = await services.Run(accountId, options, (account, owner, commandOptions, ct) =>
             account.OpenAsync(new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions), ct));
         var view = opened.Account;
-        return TypedResults.Ok(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
+        return JsonOk.Of(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
     }
 
-    public static async Task<Ok<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
+    public static async Task<JsonOk<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
     {
         var summaries = await services.Grains.GetGrain<IUserGrain>(UsernameKey.Normalize(services.User.Username))
             .ListAccountsAsync(services.Aborted);
-        return TypedResults.Ok<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
+        return JsonOk.Of<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
     }
 
-    public static async Task<Ok<AccountResponse>> Get(string id, [AsParameters] AccountServices services) =>
-        TypedResults.Ok((await services.View(id)).ToResponse());
+    public static async Task<JsonOk<AccountResponse>> Get(string id, [AsParameters] AccountServices services) =>
+        JsonOk.Of((await services.View(id)).ToResponse());
 
     public static async Task<NoContent> Close(string id, [AsParameters] AccountServices services)
     {
@@ -88,62 +89,62 @@ public static class AccountsEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<IReadOnlyList<EnvelopeResponse>>> ListEnvelopes(string id, [AsParameters] AccountServices services) =>
-        TypedResults.Ok((await services.View(id)).Envelopes.ToResponses());
+    public static async Task<JsonOk<IReadOnlyList<EnvelopeResponse>>> ListEnvelopes(string id, [AsParameters] AccountServices services) =>
+        JsonOk.Of((await services.View(id)).Envelopes.ToResponses());
 
-    public static async Task<Ok<IReadOnlyList<PaySourceResponse>>> ListPaySources(string id, [AsParameters] AccountServices services) =>
-        TypedResults.Ok((await services.View(id)).PaymentSources.ToResponses());
+    public static async Task<JsonOk<IReadOnlyList<PaySourceResponse>>> ListPaySources(string id, [AsParameters] AccountServices services) =>
+        JsonOk.Of((await services.View(id)).PaymentSources.ToResponses());
 
-    public static async Task<Ok<IReadOnlyList<TransactionResponse>>> ListTransactions(
+    public static async Task<JsonOk<IReadOnlyList<TransactionResponse>>> ListTransactions(
         [AsParameters] TransactionPageRequest page, [AsParameters] AccountServices services)
     {
         var history = await services.Account(page.Id)
             .ReadHistoryAsync(new ReadHistory(services.User.Id, page.Page, page.Size), services.Aborted);
-        return TypedResults.Ok(history.ToResponses());
+        return JsonOk.Of(history.ToResponses());
     }
 
-    public static Task<Ok<AccountResponse>> AddEnvelopes(AddEnvelopesRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> AddEnvelopes(AddEnvelopesRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) =>
             account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [.. request.Envelopes], options), ct));
 
-    public static Task<Ok<AccountResponse>> AddEnvelope(AddEnvelopeRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> AddEnvelope(AddEnvelopeRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) =>
             account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [request.Envelope], options), ct));
 
-    public static Task<Ok<AccountResponse>> RenameEnvelope(RenameEnvelopeRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> RenameEnvelope(RenameEnvelopeRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) =>
             account.RenameEnvelopeAsync(new RenameEnvelopeCommand(owner, request.EnvelopeId, request.NewName, options), ct));
 
-    public static Task<Ok<AccountResponse>> AddPayer(AddPayerRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> AddPayer(AddPayerRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.AddPaymentSourceAsync(
             new AddPaymentSource(owner, request.Payer, request.Amount, request.Payments.ToSplit() ?? [], options), ct));
 
-    public static Task<Ok<AccountResponse>> UpdatePayer(UpdatePayerRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> UpdatePayer(UpdatePayerRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.UpdatePaymentSourceAsync(
             new UpdatePaymentSource(owner, request.PaymentSourceId, request.Payer, request.Amount, request.Payments.ToSplit() ?? [], options), ct));
 
-    public static Task<Ok<AccountResponse>> MoveMoney(MoveMoneyRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> MoveMoney(MoveMoneyRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.MoveMoneyAsync(
             new MoveMoneyCommand(owner, request.FromId, request.ToId, request.Description, request.Amount, options), ct));
 
-    public static Task<Ok<AccountResponse>> Deposit(MovementRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> Deposit(MovementRequest request, [AsParameters] AccountServices services) =>
         Record(MovementKind.Deposit, request, services);
 
-    public static Task<Ok<AccountResponse>> Debit(MovementRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> Debit(MovementRequest request, [AsParameters] AccountServices services) =>
         Record(MovementKind.Debit, request, services);
 
-    public static Task<Ok<AccountResponse>> Atm(MovementRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> Atm(MovementRequest request, [AsParameters] AccountServices services) =>
         Record(MovementKind.Atm, request, services);
 
-    public static Task<Ok<AccountResponse>> Pay(PayRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> Pay(PayRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.PayAsync(
             new PayCommand(
                 owner, request.PaymentSourceId, request.Payer, request.Amount, request.Description, request.Payments.ToSplit(), options), ct));
 
-    public static Task<Ok<AccountResponse>> Undo(UndoRequest request, [AsParameters] AccountServices services) =>
+    public static Task<JsonOk<AccountResponse>> Undo(UndoRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.UndoLastAsync(new UndoLast(owner, options), ct));
 
-    private static Task<Ok<AccountResponse>> Record(MovementKind kind, MovementRequest request, AccountServices services) =>
+    private static Task<JsonOk<AccountResponse>> Record(MovementKind kind, MovementRequest request, AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.RecordMovementAsync(
             new RecordMovement(owner, kind, request.EnvelopeId, request.Description, request.Amount, options), ct));
 }

@@ -20,7 +20,7 @@ public sealed class ExactDecimalConverter : JsonConverter<decimal>
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.Number) throw new JsonValueException("must be a number.");
-        var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        ReadOnlySpan<byte> text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
         if (!IsExact(text) || !reader.TryGetDecimal(out var value))
             throw new JsonValueException($"is out of range: at most {MaxDigits} significant digits and {MaxDigits} decimal places.");
         return value;

@@ -102,7 +102,7 @@ internal sealed partial class AccountGrain(
             account => account.UpdatePaymentSource(command.PaymentSourceId, command.Payer, command.Amount, command.Split.ToSplits()));
 
     public Task<AccountUpdate> RecordMovementAsync(RecordMovement command, CancellationToken cancellationToken) =>
-        ApplyAsync(command.Kind.ToString().ToLowerInvariant(), command.OwnerId, command.Options, cancellationToken,
+        ApplyAsync(OperationOf(command.Kind), command.OwnerId, command.Options, cancellationToken,
             account => command.Kind switch
             {
                 MovementKind.Deposit => account.Deposit(command.EnvelopeId, command.Description, command.Amount, Now()),
@@ -110,6 +110,14 @@ internal sealed partial class AccountGrain(
                 MovementKind.Atm => account.WithdrawCash(command.EnvelopeId, command.Description, command.Amount, Now()),
                 _ => throw new NVelopesException(ErrorKind.Invalid, $"Unknown movement {command.Kind}."),
             });
+
+    private static string OperationOf(MovementKind kind) => kind switch
+    {
+        MovementKind.Deposit => "deposit",
+        MovementKind.Debit => "debit",
+        MovementKind.Atm => "atm",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     public Task<AccountUpdate> MoveMoneyAsync(MoveMoney command, CancellationToken cancellationToken) =>
         ApplyAsync("move", command.OwnerId, command.Options, cancellationToken, account => account.Move(
