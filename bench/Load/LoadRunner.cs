@@ -16,6 +16,11 @@ internal sealed class LoadRunner(TextWriter progress)
         string label, int concurrency, TimeSpan window,
         Func<Random, CancellationToken, Task<int>> operation, CancellationToken cancellationToken)
     {
+        // Each window starts without the garbage of the one before, so neither system pays for the other's
+        // collections: both live in this process, and one may allocate several times what the other does.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+
         var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var started = Stopwatch.GetTimestamp();
