@@ -51,7 +51,7 @@ public sealed class JsonOk<TValue>(TValue value) : IResult, IStatusCodeHttpResul
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TValue), [ContentType]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TValue), ["application/json"]));
 }
 
 /// <summary>Factory methods, so handlers read like <c>TypedResults.Ok(value)</c>.</summary>
