@@ -8,7 +8,7 @@ using NVelopes.Api.Auth;
 namespace NVelopes.Bench.Baseline;
 
 /// <summary>
-/// The baseline's JWT check, the same one the real gateway makes (HS256 only, signature, issuer, audience,
+/// The baseline's JWT check, the real gateway's own (<see cref="BearerChecks"/>: HS256 only, signature, issuer, audience,
 /// lifetime, a token that passed remembered until it expires), with a key of its own. Like the original's, the token
 /// names the username, which each request then looks up in the store (<see cref="BaselineEndpoints"/>). The original
 /// issued tokens at <c>/token</c>; the bench mints the baseline's token itself, for the user the real gateway signed
@@ -30,24 +30,6 @@ internal sealed class BaselineTokens
         SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
     });
 
-    public void Configure(JwtBearerOptions bearer)
-    {
-        bearer.MapInboundClaims = false;
-        bearer.SaveToken = false;
-        RememberingTokenHandler.RememberValidatedTokens(bearer, TimeProvider.System);
-        bearer.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuerSigningKey = true,
-            IssuerSigningKey = _key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = true,
-            ValidIssuer = Issuer,
-            ValidateAudience = true,
-            ValidAudience = Audience,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-        };
-    }
+    public void Configure(JwtBearerOptions bearer) =>
+        BearerChecks.Require(bearer, _key, Issuer, Audience, TimeSpan.FromSeconds(30), TimeProvider.System);
 }

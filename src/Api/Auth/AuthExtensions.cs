@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace NVelopes.Api.Auth;
 
@@ -36,23 +35,7 @@ public static class AuthExtensions
 
     private static void ConfigureBearer(JwtBearerOptions bearer, JwtOptions jwt, TimeProvider clock)
     {
-        bearer.MapInboundClaims = false;
-        bearer.SaveToken = false; // nothing reads the token back from the authentication properties
-        RememberingTokenHandler.RememberValidatedTokens(bearer, clock);
-        bearer.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidateIssuerSigningKey = true,
-            IssuerSigningKey = TokenService.SigningKeyOf(jwt),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidateIssuer = true,
-            ValidIssuer = jwt.Issuer,
-            ValidateAudience = true,
-            ValidAudience = jwt.Audience,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ClockSkew = jwt.ClockSkew,
-            NameClaimType = NVelopesClaims.Username,
-        };
+        BearerChecks.Require(bearer, TokenService.SigningKeyOf(jwt), jwt.Issuer, jwt.Audience, jwt.ClockSkew, clock);
+        bearer.TokenValidationParameters.NameClaimType = NVelopesClaims.Username;
     }
 }
