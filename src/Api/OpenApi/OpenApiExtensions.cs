@@ -7,8 +7,11 @@ public static class OpenApiExtensions
 {
     public const string DocsRoute = "docs";
     public const string DocumentName = "v1";
+    /// <summary>Where Swagger UI is served.</summary>
+    public static readonly PathString DocsPath = "/" + DocsRoute;
+
     /// <summary>Where Swashbuckle serves the OpenAPI documents by default.</summary>
-    public const string DocumentRoot = "/swagger";
+    public static readonly PathString DocumentRoot = "/swagger";
     public const string SecuritySchemeName = "oauth2";
 
     /// <summary>
@@ -55,7 +58,7 @@ public static class OpenApiExtensions
     /// </summary>
     public static WebApplication UseNVelopesDocs(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(DocumentRoot) || context.Request.Path.StartsWithSegments("/" + DocsRoute), docs =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DocumentRoot) || context.Request.Path.StartsWithSegments(DocsPath), docs =>
         {
             docs.UseSwagger();
             docs.UseSwaggerUI(options =>

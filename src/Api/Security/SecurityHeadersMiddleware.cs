@@ -19,7 +19,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private static readonly PathString[] Pages = ["/" + OpenApiExtensions.DocsRoute, DashboardEndpoints.Route];
+    private static readonly PathString[] Pages = [OpenApiExtensions.DocsPath, DashboardEndpoints.Route];
 
     public Task InvokeAsync(HttpContext context)
     {
