@@ -34,9 +34,8 @@ public static class BenchmarkApp
 
         await progress.WriteLineAsync(
             $"NVelopes benchmark: {string.Join(", ", options.Scenarios)} on {options.StoreName}, {options.Concurrency} clients, " +
-            $"{options.Warmup.TotalSeconds:0.#} s warm-up + {options.Seconds:0.#} s measured per system{(options.Smoke ? ", smoke sizes" : "")}; " +
-            $"{Environment.ProcessorCount} cores ({Machine.CpuModel()}), load average {Machine.LoadAverage()}" +
-            (Environment.GetEnvironmentVariable("DOTNET_ReadyToRun") == "0" ? "" : "; ReadyToRun code is on (run through dotnet run, or set DOTNET_ReadyToRun=0, for steady-state code)"));
+            $"{options.Warmup.TotalSeconds:0.#}-{options.WarmupLimit.TotalSeconds:0.#} s warm-up (until the JIT settles) + {options.Seconds:0.#} s measured per system{(options.Smoke ? ", smoke sizes" : "")}; " +
+            $"{Environment.ProcessorCount} cores ({Machine.CpuModel()}), load average {Machine.LoadAverage()}");
         var total = Stopwatch.StartNew();
         await using (var session = await BenchSession.StartAsync(options, progress, cancellationToken))
         {

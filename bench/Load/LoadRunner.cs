@@ -65,14 +65,17 @@ internal sealed class LoadRunner(TextWriter progress)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         var (lastAnswered, _) = totals();
+        var lastRuntime = RuntimeActivity.Read();
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
                 var (answered, refused) = totals();
+                var runtime = RuntimeActivity.Read();
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  [{label}] {Stopwatch.GetElapsedTime(started).TotalSeconds,5:F1}s {answered - lastAnswered,7} ok/s   total ok {answered}, not ok {refused}"));
+                    $"  [{label}] {Stopwatch.GetElapsedTime(started).TotalSeconds,5:F1}s {answered - lastAnswered,7} ok/s   total ok {answered}, not ok {refused}   {runtime - lastRuntime}"));
                 lastAnswered = answered;
+                lastRuntime = runtime;
             }
         }
         catch (OperationCanceledException)

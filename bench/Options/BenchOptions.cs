@@ -34,8 +34,11 @@ public sealed record BenchOptions
 
     public ScenarioSizes Sizes => Smoke ? ScenarioSizes.Smoke : ScenarioSizes.Full;
 
-    /// <summary>Unmeasured load on each system before the measured rounds: JIT tiers, pools and caches settle.</summary>
+    /// <summary>Unmeasured load on each system before the measured rounds, at least: pools and caches settle.</summary>
     public TimeSpan Warmup => TimeSpan.FromSeconds(Math.Clamp(Seconds / 3, 0.5, 5));
+
+    /// <summary>The longest warm-up, which goes on past <see cref="Warmup"/> while the JIT is still tiering up.</summary>
+    public TimeSpan WarmupLimit => Smoke ? Warmup : TimeSpan.FromSeconds(30);
 
     /// <summary>How many alternating rounds the measured seconds of each system are split into (one per 5 s, up to 4).</summary>
     public int Rounds => Math.Clamp((int)(Seconds / 5), 1, 4);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime;
 using NVelopes.Bench.Load;
 using NVelopes.Bench.Options;
 using NVelopes.Bench.Targets;
@@ -20,7 +22,7 @@ internal sealed record ScenarioContext(
         string scenario, Func<ISystemUnderTest, Random, CancellationToken, Task<int>> operation, CancellationToken cancellationToken)
     {
         var systems = Systems;
-        foreach (var system in systems) await RunAsync(scenario, system, "warm-up", Options.Warmup, operation, cancellationToken);
+        foreach (var system in systems) await WarmUpAsync(scenario, system, operation, cancellationToken);
 
         var rounds = Options.Rounds;
         var window = Options.Measured / rounds;
@@ -38,6 +40,29 @@ internal sealed record ScenarioContext(
         if (NVelopes.Silo is not null) await SayAsync($"  nvelopes grains: {writes}");
         return (LoadResult.Combine(results[NVelopes]), LoadResult.Combine(results[Baseline]));
     }
+
+    /// <summary>
+    /// Unmeasured load for at least <see cref="BenchOptions.Warmup"/>, then a second at a time until the JIT has
+    /// settled (or <see cref="BenchOptions.WarmupLimit"/> has passed). The code runs as a deployment runs it, with tiered
+    /// compilation and dynamic PGO, which recompile the hot methods in the background for several seconds; measuring
+    /// before that ends would weigh the JIT's work and its first-tier code, and favour whichever system ran later.
+    /// </summary>
+    private async Task WarmUpAsync(
+        string scenario, ISystemUnderTest system, Func<ISystemUnderTest, Random, CancellationToken, Task<int>> operation,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await RunAsync(scenario, system, "warm-up", Options.Warmup, operation, cancellationToken);
+        while (Stopwatch.GetElapsedTime(started) < Options.WarmupLimit)
+        {
+            var compiledBefore = JitInfo.GetCompiledMethodCount();
+            await RunAsync(scenario, system, "warm-up", TimeSpan.FromSeconds(1), operation, cancellationToken);
+            if (JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledMethodsPerSecond) break;
+        }
+    }
+
+    /// <summary>Methods compiled in a second of load below which the JIT counts as settled.</summary>
+    private const int SettledMethodsPerSecond = 10;
 
     public Task SayAsync(string message) => Progress.WriteLineAsync(message);
 
