@@ -62,6 +62,39 @@ public sealed class StoreOutageTests
         TestDirectories.TryDelete(factory.DataDirectory);
     }
 
+    [Fact]
+    public async Task CommandAwaitingTheStore_WhenTheWriteBeforeItFails_IsRefused_AndTheFailedDepositNeverLands()
+    {
+        var store = new FaultInjectingAccountStore();
+        await using var factory = EmbeddedFactory(store);
+        var user = await factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(0.00m);
+        var load = new DepositLoad(user.Client, accountId, withIdempotencyKeys: false);
+
+        // A deposit's write is in flight; a second deposit, with a new idempotency key, looks its key up meanwhile.
+        store.Commits.Hold();
+        var failing = load.DepositAsync(null, 1.00m);
+        await store.Commits.UntilHeldAsync(1);
+        store.ReplyLookups.Hold();
+        var key = RetryRequests.NewKey();
+        var waiting = load.DepositAsync(key, 2.00m);
+        await store.ReplyLookups.UntilHeldAsync(1);
+
+        // The write fails; then the lookup finds nothing, and the second deposit would be applied to an account
+        // that still holds the first one.
+        store.Fault = StoreFault.Unreachable;
+        store.Commits.Release();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await failing).Status);
+        store.Fault = StoreFault.None;
+        store.ReplyLookups.Release();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await waiting).Status);
+        await OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, []);
+
+        Assert.Equal(HttpStatusCode.OK, (await load.DepositAsync(key, 2.00m)).Status);
+        await OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, [2.00m]);
+        TestDirectories.TryDelete(factory.DataDirectory);
+    }
+
     private static NVelopesApiFactory EmbeddedFactory(FaultInjectingAccountStore store) =>
         new(NVelopesApiFactory.NewDataDirectory(), NVelopesApiFactory.NewSigningKey()) { ConfigureTestServices = store.DecorateIn };
 }

@@ -256,6 +256,9 @@ internal sealed partial class AccountGrain(
 
     private PendingWrite Stage(AccountChange change)
     {
+        // A write failed while this command awaited the store inside the gate (an idempotency key's lookup, an undo's
+        // read): the state it was applied to holds the failed write's changes, which must not land with it.
+        if (_mustReload) throw NVelopesException.StoreUnavailable();
         if (change.Removed is not null) _tail.RemoveNewest();
         if (change.Recorded is { } recorded) _tail.Append(recorded);
         _working = change.After;

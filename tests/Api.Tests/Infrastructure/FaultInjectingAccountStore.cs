@@ -25,6 +25,12 @@ public sealed class FaultInjectingAccountStore : IAccountStore
 
     public StoreFault Fault { get; set; }
 
+    /// <summary>Where commits wait, before the fault in force when they go on is applied.</summary>
+    public CallHold Commits { get; } = new();
+
+    /// <summary>Where lookups of remembered replies (idempotency keys) wait, likewise.</summary>
+    public CallHold ReplyLookups { get; } = new();
+
     /// <summary>How many calls failed because of <see cref="Fault"/>.</summary>
     public int InjectedFailures => _injectedFailures;
     private int _injectedFailures;
@@ -58,6 +64,7 @@ public sealed class FaultInjectingAccountStore : IAccountStore
 
     public async Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken)
     {
+        await Commits.PassAsync();
         FailIfUnreachable();
         await Inner.CommitAsync(commit, cancellationToken);
         if (Fault == StoreFault.LostAcknowledgement) throw Injected();
@@ -69,10 +76,11 @@ public sealed class FaultInjectingAccountStore : IAccountStore
         return Inner.ReadTransactionsAsync(accountId, fromId, count, cancellationToken);
     }
 
-    public Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await ReplyLookups.PassAsync();
         FailIfUnreachable();
-        return Inner.FindReplyAsync(accountId, key, now, cancellationToken);
+        return await Inner.FindReplyAsync(accountId, key, now, cancellationToken);
     }
 
     public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken)
