@@ -18,6 +18,12 @@ internal sealed record LoadResult(
     /// <summary>This process's CPU milliseconds per acknowledged operation: a cost that a busy machine does not skew.</summary>
     public double ProcessorMillisecondsPerOperation => ProcessorTime.TotalMilliseconds / Math.Max(1, Acknowledged);
 
+    /// <summary>
+    /// How many cores this process kept busy on average: below the machine's count, the system was waiting (for
+    /// its store, for its turn) rather than computing.
+    /// </summary>
+    public double CoresBusy => ProcessorTime.TotalSeconds / Window.TotalSeconds;
+
     /// <summary>Kilobytes this process allocated per acknowledged operation (load generator and both servers).</summary>
     public double AllocatedKilobytesPerOperation => AllocatedBytes / 1024.0 / Math.Max(1, Acknowledged);
 

@@ -13,6 +13,6 @@ internal static class Summary
             ? "none"
             : string.Join(", ", load.Refused.OrderBy(r => r.Key).Select(r => $"{(r.Key == 0 ? "no answer" : r.Key.ToString(CultureInfo.InvariantCulture))}: {r.Value}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"  {system.Name}: {load.OperationsPerSecond:F1} ok/s, p99 {load.P99Milliseconds:F1} ms, {load.ProcessorMillisecondsPerOperation:F2} ms CPU and {load.AllocatedKilobytesPerOperation:F0} KB allocated in this process per ok, not ok: {refused}; acknowledged deposits {acknowledgedDeposits}, lost {lost}");
+            $"  {system.Name}: {load.OperationsPerSecond:F1} ok/s, p99 {load.P99Milliseconds:F1} ms, {load.ProcessorMillisecondsPerOperation:F2} ms CPU and {load.AllocatedKilobytesPerOperation:F0} KB allocated in this process per ok ({load.CoresBusy:F2} of {Environment.ProcessorCount} cores busy), not ok: {refused}; acknowledged deposits {acknowledgedDeposits}, lost {lost}");
     }
 }
