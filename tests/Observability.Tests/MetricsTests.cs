@@ -23,6 +23,7 @@ public sealed class MetricsTests : IAsyncLifetime
         _factory.FlushMetrics();
         var depositsBefore = OperationCount("deposit", "ok");
         var writesBefore = HistogramCount("nvelopes.store.write.duration", ("store", "sqlite"));
+        var transactionsBefore = HistogramCount("nvelopes.store.commits_per_transaction", ("store", "sqlite"));
 
         await client.DepositAsync(accountId, 5m, Spans.TraceParent(ActivityTraceId.CreateRandom()));
         _factory.FlushMetrics();
@@ -31,6 +32,8 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.True(HistogramCount("nvelopes.store.write.duration", ("store", "sqlite")) > writesBefore,
             "The deposit's durable write was not measured.");
         Assert.True(HistogramCount("nvelopes.account.commands_per_write") > 0, "No commands-per-write sample.");
+        Assert.True(HistogramCount("nvelopes.store.commits_per_transaction", ("store", "sqlite")) > transactionsBefore,
+            "The store's transaction holding the deposit was not reported.");
         Assert.Contains(_factory.Metrics, metric => metric.MeterName == "Microsoft.Orleans");
         Assert.Contains(_factory.Metrics, metric => metric.Name == "http.server.request.duration");
     }

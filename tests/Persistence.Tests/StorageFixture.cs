@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
+using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.MongoDB;
 using NVelopes.Persistence.MongoDB.Options;
 using NVelopes.Persistence.MongoDB.Storage;
@@ -69,9 +70,10 @@ public sealed class StorageFixture : IAsyncLifetime
         return options;
     }
 
-    /// <summary>A second store over the same database, for tests that set its fault-injection seam.</summary>
-    public MongoDbAccountStore CreateMongoAccountStore() =>
-        new(Microsoft.Extensions.Options.Options.Create(MongoOptions(new MongoDbAccountStoreOptions())), MongoClients, NullLogger<MongoDbAccountStore>.Instance);
+    /// <summary>A second store over the same database, for tests that set its fault-injection seam or watch its telemetry.</summary>
+    public MongoDbAccountStore CreateMongoAccountStore(NVelopesTelemetry? telemetry = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(MongoOptions(new MongoDbAccountStoreOptions())), MongoClients,
+            NullLogger<MongoDbAccountStore>.Instance, telemetry);
 
     public IMongoDatabase MongoDatabase() => MongoClients.GetDatabase(MongoOptions(new MongoDbAccountStoreOptions()));
 

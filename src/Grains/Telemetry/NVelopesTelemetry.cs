@@ -24,6 +24,8 @@ public sealed class NVelopesTelemetry : IDisposable
             "How long one durable write of an account took in the store.");
         CommandsPerWrite = _meter.CreateHistogram<int>("nvelopes.account.commands_per_write", "{command}",
             "How many commands shared one durable write (group commit).");
+        CommitsPerStoreTransaction = _meter.CreateHistogram<int>("nvelopes.store.commits_per_transaction", "{commit}",
+            "How many account commits shared one store transaction (group commit across accounts).");
         ActiveAccounts = _meter.CreateUpDownCounter<long>("nvelopes.account.active", "{account}",
             "Account grains active on this silo.");
     }
@@ -34,7 +36,13 @@ public sealed class NVelopesTelemetry : IDisposable
 
     public Histogram<int> CommandsPerWrite { get; }
 
+    public Histogram<int> CommitsPerStoreTransaction { get; }
+
     public UpDownCounter<long> ActiveAccounts { get; }
+
+    /// <summary>Records a store transaction that committed <paramref name="commits"/> account commits in <paramref name="store"/>.</summary>
+    public void RecordStoreTransaction(string store, int commits) =>
+        CommitsPerStoreTransaction.Record(commits, new KeyValuePair<string, object?>("store", store));
 
     public void Dispose() => _meter.Dispose();
 }

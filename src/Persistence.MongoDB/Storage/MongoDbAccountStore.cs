@@ -4,6 +4,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Storage;
+using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.MongoDB.Options;
 using Orleans.Storage;
 
@@ -26,7 +27,13 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     private readonly TransactionOptions _transactionOptions;
     private readonly ILogger<MongoDbAccountStore> _logger;
 
-    public MongoDbAccountStore(IOptions<MongoDbAccountStoreOptions> options, MongoDbClientFactory clients, ILogger<MongoDbAccountStore> logger)
+    /// <summary>The store's name in metrics, as the silo's other store metrics name it.</summary>
+    public const string StoreName = "mongodb";
+
+    /// <param name="telemetry">Where the writer reports its transactions; none outside a silo.</param>
+    public MongoDbAccountStore(
+        IOptions<MongoDbAccountStoreOptions> options, MongoDbClientFactory clients, ILogger<MongoDbAccountStore> logger,
+        NVelopesTelemetry? telemetry = null)
     {
         _options = options.Value;
         _logger = logger;
@@ -40,7 +47,8 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             readPreference: ReadPreference.Primary,
             writeConcern: MongoDbClientFactory.WriteConcernOf(_options),
             maxCommitTime: _options.OperationTimeout);
-        Writer = new MongoDbCommitWriter(_options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger);
+        Writer = new MongoDbCommitWriter(_options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger,
+            telemetry is null ? null : commits => telemetry.RecordStoreTransaction(StoreName, commits));
     }
 
     /// <summary>Queues commits and writes those of different accounts together; see <see cref="MongoDbCommitWriter"/>.</summary>

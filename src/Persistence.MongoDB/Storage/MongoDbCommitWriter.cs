@@ -16,12 +16,16 @@ namespace NVelopes.Persistence.MongoDB.Storage;
 /// When the store is unreachable (a timeout, a lost connection) the whole batch fails with that error, as one commit
 /// would. Retrying is always safe: every account write is conditional on the version the caller read.
 /// </para>
+/// <para>
+/// <c>transactionCommitted</c> is told, after each transaction that committed, how many commits it held.
+/// </para>
 /// </summary>
 internal sealed partial class MongoDbCommitWriter(
     TimeSpan operationTimeout,
     Func<PreparedCommit, TimeSpan, Task> commitAlone,
     Func<IReadOnlyList<PreparedCommit>, TimeSpan, Task> commitTogether,
-    ILogger logger)
+    ILogger logger,
+    Action<int>? transactionCommitted = null)
 {
     /// <summary>Bounds the size of one transaction, and so the work redone when a batch falls back to single commits.</summary>
     public const int MaximumCommitsPerBatch = 64;
@@ -125,6 +129,7 @@ internal sealed partial class MongoDbCommitWriter(
         try
         {
             await commitTogether([.. batch.Select(q => q.Commit)], timeLeft).ConfigureAwait(false);
+            transactionCommitted?.Invoke(batch.Count);
             foreach (var queued in batch) queued.Succeed();
             return BatchOutcome.Together;
         }
@@ -148,6 +153,7 @@ internal sealed partial class MongoDbCommitWriter(
         try
         {
             await commitAlone(queued.Commit, timeout).ConfigureAwait(false);
+            transactionCommitted?.Invoke(1);
             queued.Succeed();
         }
         catch (Exception failure)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.Sqlite.Options;
 
 namespace NVelopes.Persistence.Sqlite.Storage;
@@ -46,11 +47,16 @@ public sealed class SqliteDatabase : IAsyncDisposable
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>The store's name in metrics, as the silo's other store metrics name it.</summary>
+    public const string StoreName = "sqlite";
+
     private readonly string _connectionString;
     private readonly Lazy<Task> _initialized;
     private SqliteCheckpointer? _checkpointer;
 
-    public SqliteDatabase(IOptions<SqliteStorageOptions> options)
+    /// <param name="options">Where the file is and how long a busy file is waited for.</param>
+    /// <param name="telemetry">Where the writer reports its transactions; none outside a silo.</param>
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options, NVelopesTelemetry? telemetry = null)
     {
         var settings = options.Value;
         _connectionString = new SqliteConnectionStringBuilder
@@ -60,7 +66,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = (int)Math.Max(1, settings.BusyTimeout.TotalSeconds),
         }.ToString();
         _initialized = new Lazy<Task>(() => CreateSchemaAsync(settings));
-        Writer = new SqliteWriter(OpenWriteConnectionAsync);
+        Writer = new SqliteWriter(OpenWriteConnectionAsync,
+            telemetry is null ? null : commits => telemetry.RecordStoreTransaction(StoreName, commits));
     }
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;

@@ -14,11 +14,15 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private readonly Channel<QueuedWrite> _queue = Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<Task<SqliteConnection>> _openConnection;
+    private readonly Action<int>? _transactionCommitted;
     private readonly Task _loop;
 
-    public SqliteWriter(Func<Task<SqliteConnection>> openConnection)
+    /// <param name="openConnection">Opens the writer's connection.</param>
+    /// <param name="transactionCommitted">Told, after each durable transaction, how many writes it committed.</param>
+    public SqliteWriter(Func<Task<SqliteConnection>> openConnection, Action<int>? transactionCommitted = null)
     {
         _openConnection = openConnection;
+        _transactionCommitted = transactionCommitted;
         _loop = Task.Run(WriteLoopAsync);
     }
 
@@ -67,7 +71,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         if (connection is not null) await connection.DisposeAsync();
     }
 
-    private static async Task CommitBatchAsync(SqliteConnection connection, SqliteStatements statements, List<QueuedWrite> batch)
+    private async Task CommitBatchAsync(SqliteConnection connection, SqliteStatements statements, List<QueuedWrite> batch)
     {
         var outcomes = new Exception?[batch.Count];
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
@@ -91,6 +95,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
             }
             await transaction.CommitAsync();
         }
+        var committed = outcomes.Count(refused => refused is null);
+        if (committed > 0) _transactionCommitted?.Invoke(committed);
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i] is { } refused) batch[i].Done.TrySetException(refused);

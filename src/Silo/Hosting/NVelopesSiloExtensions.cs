@@ -49,12 +49,12 @@ public static class NVelopesSiloExtensions
                 silo.AddSqliteStorage(
                     options => configuration.GetSection(SqliteStorageOptions.SectionName).Bind(options),
                     StorageNames.Users);
-                silo.Services.InstrumentAccountStore<SqliteAccountStore>("sqlite");
+                silo.Services.InstrumentAccountStore<SqliteAccountStore>(SqliteDatabase.StoreName);
                 break;
             case StorageProvider.MongoDB:
                 silo.Services.AddMongoDbAccountStore(options => options.BindMongoDbConfiguration(MongoDbSectionName));
                 silo.AddMongoDbGrainStorage(StorageNames.Users, options => options.BindMongoDbConfiguration(MongoDbSectionName));
-                silo.Services.InstrumentAccountStore<MongoDbAccountStore>("mongodb");
+                silo.Services.InstrumentAccountStore<MongoDbAccountStore>(MongoDbAccountStore.StoreName);
                 break;
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");

@@ -19,7 +19,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     [SkippableFact]
     public async Task CommitsQueuedWhileAWriteIsInFlight_LandInOneTransaction()
     {
-        var writer = await HeldWriterAsync();
+        using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 30);
 
         var changes = ledgers.Select((ledger, i) => i % 2 == 0 ? ledger.Begin().Deposit(i + 1) : ledger.Begin().Undo().Deposit(i + 1)).ToList();
@@ -28,13 +28,14 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
 
         await Task.WhenAll(commits);
         await writer.SettledAsync((1, BatchOutcome.Alone), (30, BatchOutcome.Together));
+        await writer.Transactions.ReportedAsync(1, 30);
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
 
     [SkippableFact]
     public async Task StaleCommitInABatch_IsRefusedAndWritesNothing_WhileTheOthersLand()
     {
-        var writer = await HeldWriterAsync();
+        using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 20);
         var movedOn = await ledgers[7].Begin().Deposit(1m).CommitAsync(fixture.MongoAccountStore);
         var reply = new RememberedReply("owner/stale", "f", "{}", DateTimeOffset.UtcNow.AddHours(1));
@@ -49,6 +50,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
         await Task.WhenAll(commits);
         await writer.SettledAsync((1, BatchOutcome.Alone), (20, BatchOutcome.OneByOne));
+        await writer.Transactions.ReportedAsync([.. Enumerable.Repeat(1, 1 + 19)]); // the held commit, then each but the stale one
         await StoreAssert.HoldsAsync(writer.Store, movedOn);
         Assert.Null(await writer.Store.FindReplyAsync(movedOn.Account.Id, reply.Key, DateTimeOffset.UtcNow, CancellationToken.None));
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
@@ -57,7 +59,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     [SkippableFact]
     public async Task WriteErrorInABatch_FailsOnlyThatCommit_AndTheOthersLand()
     {
-        var writer = await HeldWriterAsync();
+        using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 10);
         // A history entry that should not exist yet, where account 3's next transaction goes: its insert hits a
         // duplicate key, which aborts the batch's transaction.
@@ -81,7 +83,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     [SkippableFact]
     public async Task TwoCommitsOfOneAccount_NeverShareABatch_AndLandInOrder()
     {
-        var writer = await HeldWriterAsync();
+        using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 5);
 
         var first = ledgers[0].Begin().Deposit(1m).Deposit(2m);
@@ -102,7 +104,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     [SkippableFact]
     public async Task CallerCancellingWhileItsCommitWaits_WithdrawsOnlyThatCommit()
     {
-        var writer = await HeldWriterAsync();
+        using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 6);
         using var cancellation = new CancellationTokenSource();
 
@@ -122,7 +124,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     [SkippableFact]
     public async Task CallerCancellingOnceItsBatchIsBeingWritten_StopsNoWrite()
     {
-        var writer = await HeldWriterAsync();
+        using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 8);
         var batchInTransaction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finishBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -178,7 +180,8 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     private async Task<HeldWriter> HeldWriterAsync()
     {
         SkipWithoutMongo();
-        var store = fixture.CreateMongoAccountStore();
+        var transactions = new StoreTransactionRecorder();
+        var store = fixture.CreateMongoAccountStore(transactions.Telemetry);
         var blocker = await Ledger.Open(NewId(), NewId()).CommitAsync(fixture.MongoAccountStore);
         var batches = new ConcurrentQueue<(int, BatchOutcome)>();
         store.Writer.BatchSettled = (count, outcome) => batches.Enqueue((count, outcome));
@@ -192,7 +195,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         };
         var held = store.CommitAsync(blocker.Begin().Deposit(1m).Commit, CancellationToken.None);
         await entered.Task;
-        return new HeldWriter(store, batches, release, held);
+        return new HeldWriter(store, batches, transactions, release, held);
     }
 
     private async Task<Ledger[]> OpenAsync(MongoDbAccountStore store, int count)
@@ -220,8 +223,11 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     private sealed record HeldWriter(
-        MongoDbAccountStore Store, ConcurrentQueue<(int, BatchOutcome)> Batches, TaskCompletionSource Release, Task Held)
+        MongoDbAccountStore Store, ConcurrentQueue<(int, BatchOutcome)> Batches, StoreTransactionRecorder Transactions,
+        TaskCompletionSource Release, Task Held) : IDisposable
     {
+        public void Dispose() => Transactions.Dispose();
+
         public async Task ReleaseAsync()
         {
             Release.SetResult();
