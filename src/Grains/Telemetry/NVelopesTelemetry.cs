@@ -40,9 +40,12 @@ public sealed class NVelopesTelemetry : IDisposable
 
     public UpDownCounter<long> ActiveAccounts { get; }
 
-    /// <summary>Records a store transaction that committed <paramref name="commits"/> account commits in <paramref name="store"/>.</summary>
-    public void RecordStoreTransaction(string store, int commits) =>
-        CommitsPerStoreTransaction.Record(commits, new KeyValuePair<string, object?>("store", store));
+    /// <summary>What a store's writer calls after each transaction that committed, with the account commits it held.</summary>
+    public Action<int> StoreTransactionsOf(string store)
+    {
+        var tag = new KeyValuePair<string, object?>("store", store);
+        return commits => CommitsPerStoreTransaction.Record(commits, tag);
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -47,8 +47,8 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             readPreference: ReadPreference.Primary,
             writeConcern: MongoDbClientFactory.WriteConcernOf(_options),
             maxCommitTime: _options.OperationTimeout);
-        Writer = new MongoDbCommitWriter(_options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger,
-            telemetry is null ? null : commits => telemetry.RecordStoreTransaction(StoreName, commits));
+        Writer = new MongoDbCommitWriter(
+            _options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger, telemetry?.StoreTransactionsOf(StoreName));
     }
 
     /// <summary>Queues commits and writes those of different accounts together; see <see cref="MongoDbCommitWriter"/>.</summary>

@@ -66,8 +66,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             DefaultTimeout = (int)Math.Max(1, settings.BusyTimeout.TotalSeconds),
         }.ToString();
         _initialized = new Lazy<Task>(() => CreateSchemaAsync(settings));
-        Writer = new SqliteWriter(OpenWriteConnectionAsync,
-            telemetry is null ? null : commits => telemetry.RecordStoreTransaction(StoreName, commits));
+        Writer = new SqliteWriter(OpenWriteConnectionAsync, telemetry?.StoreTransactionsOf(StoreName));
     }
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
