@@ -16,11 +16,8 @@ public sealed class StoreOutageTests
     [Fact]
     public async Task EmbeddedStoreUnreachableUnderLoad_Answers503FastThenRecovers_AndKeepsExactlyTheAcknowledgedDeposits()
     {
-        var store = new FaultInjectingAccountStore();
-        await using var factory = EmbeddedFactory(store);
-        var user = await factory.SignUpAndLogInAsync();
-        var accountId = await user.OpenAccountAsync(0.00m);
-        var load = new DepositLoad(user.Client, accountId, withIdempotencyKeys: false);
+        await using var service = await EmbeddedService.StartAsync(withIdempotencyKeys: false);
+        var (store, load) = (service.Store, service.Load);
         using var stop = new CancellationTokenSource();
 
         var running = load.RunAsync(Clients, stop.Token);
@@ -37,18 +34,14 @@ public sealed class StoreOutageTests
 
         OutageAssertions.FailedFastWith503(load, cutAt, restoredAt, TimeSpan.FromSeconds(5));
         var acknowledged = load.Attempts.Where(a => a.Status == HttpStatusCode.OK).Select(a => a.Amount).ToList();
-        await OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, acknowledged);
-        TestDirectories.TryDelete(factory.DataDirectory);
+        await service.HoldsExactlyAsync(acknowledged);
     }
 
     [Fact]
     public async Task EmbeddedStoreLosingAcknowledgements_Answers503_AndRetriesWithTheirKeysApplyEachDepositExactlyOnce()
     {
-        var store = new FaultInjectingAccountStore();
-        await using var factory = EmbeddedFactory(store);
-        var user = await factory.SignUpAndLogInAsync();
-        var accountId = await user.OpenAccountAsync(0.00m);
-        var load = new DepositLoad(user.Client, accountId, withIdempotencyKeys: true);
+        await using var service = await EmbeddedService.StartAsync(withIdempotencyKeys: true);
+        var (store, load) = (service.Store, service.Load);
 
         store.Fault = StoreFault.LostAcknowledgement;
         var lost = await Task.WhenAll(Enumerable.Range(1, 12).Select(n => load.DepositAsync(RetryRequests.NewKey(), n * 0.01m)));
@@ -58,18 +51,14 @@ public sealed class StoreOutageTests
         Assert.All(lost, a => Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status));
         Assert.All(lost, a => Assert.True(a.HasRetryAfter));
         Assert.All(retried, a => Assert.Equal(HttpStatusCode.OK, a.Status));
-        await OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, [.. lost.Select(a => a.Amount)]);
-        TestDirectories.TryDelete(factory.DataDirectory);
+        await service.HoldsExactlyAsync([.. lost.Select(a => a.Amount)]);
     }
 
     [Fact]
     public async Task CommandAwaitingTheStore_WhenTheWriteBeforeItFails_IsRefused_AndTheFailedDepositNeverLands()
     {
-        var store = new FaultInjectingAccountStore();
-        await using var factory = EmbeddedFactory(store);
-        var user = await factory.SignUpAndLogInAsync();
-        var accountId = await user.OpenAccountAsync(0.00m);
-        var load = new DepositLoad(user.Client, accountId, withIdempotencyKeys: false);
+        await using var service = await EmbeddedService.StartAsync(withIdempotencyKeys: false);
+        var (store, load) = (service.Store, service.Load);
 
         // A deposit's write is in flight; a second deposit, with a new idempotency key, looks its key up meanwhile.
         store.Commits.Hold();
@@ -88,13 +77,42 @@ public sealed class StoreOutageTests
         store.Fault = StoreFault.None;
         store.ReplyLookups.Release();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await waiting).Status);
-        await OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, []);
+        await service.HoldsExactlyAsync([]);
 
         Assert.Equal(HttpStatusCode.OK, (await load.DepositAsync(key, 2.00m)).Status);
-        await OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, [2.00m]);
-        TestDirectories.TryDelete(factory.DataDirectory);
+        await service.HoldsExactlyAsync([2.00m]);
     }
 
-    private static NVelopesApiFactory EmbeddedFactory(FaultInjectingAccountStore store) =>
-        new(NVelopesApiFactory.NewDataDirectory(), NVelopesApiFactory.NewSigningKey()) { ConfigureTestServices = store.DecorateIn };
+    /// <summary>
+    /// The service on the embedded store behind a <see cref="FaultInjectingAccountStore"/>, a signed-up user, an empty
+    /// account of theirs and a deposit load on it. Disposing it stops the service and deletes its data.
+    /// </summary>
+    private sealed class EmbeddedService(NVelopesApiFactory factory, FaultInjectingAccountStore store, ApiUser user, string accountId, DepositLoad load)
+        : IAsyncDisposable
+    {
+        public FaultInjectingAccountStore Store { get; } = store;
+
+        public DepositLoad Load { get; } = load;
+
+        public static async Task<EmbeddedService> StartAsync(bool withIdempotencyKeys)
+        {
+            var store = new FaultInjectingAccountStore();
+            var factory = new NVelopesApiFactory(NVelopesApiFactory.NewDataDirectory(), NVelopesApiFactory.NewSigningKey())
+            {
+                ConfigureTestServices = store.DecorateIn,
+            };
+            var user = await factory.SignUpAndLogInAsync();
+            var accountId = await user.OpenAccountAsync(0.00m);
+            return new EmbeddedService(factory, store, user, accountId, new DepositLoad(user.Client, accountId, withIdempotencyKeys));
+        }
+
+        public Task HoldsExactlyAsync(IReadOnlyList<decimal> deposits) =>
+            OutageAssertions.AccountHoldsExactlyAsync(user.Client, accountId, deposits);
+
+        public async ValueTask DisposeAsync()
+        {
+            await factory.DisposeAsync();
+            TestDirectories.TryDelete(factory.DataDirectory);
+        }
+    }
 }
