@@ -7,12 +7,13 @@ public static class OpenApiExtensions
 {
     public const string DocsRoute = "docs";
     public const string DocumentName = "v1";
+    public const string SecuritySchemeName = "oauth2";
+
     /// <summary>Where Swagger UI is served.</summary>
     public static readonly PathString DocsPath = "/" + DocsRoute;
 
     /// <summary>Where Swashbuckle serves the OpenAPI documents by default.</summary>
     public static readonly PathString DocumentRoot = "/swagger";
-    public const string SecuritySchemeName = "oauth2";
 
     /// <summary>
     /// The OpenAPI document, with an OAuth2 password-flow scheme whose token URL is <c>/token</c>, so that Swagger
