@@ -10,6 +10,7 @@ internal static class BaselineResponses
         account.Id,
         account.Name,
         account.Balance,
+        account.Version,
         [.. account.Envelopes.Select(e => new EnvelopeResponse(e.Id, e.Name, e.Balance))],
         [.. account.PaymentSources.Select(p => new PaySourceResponse(p.Id, p.Payer, p.Amount, ToResponses(p.Splits)))],
         recorded?.ToResponse());

@@ -4,6 +4,7 @@ using System.Text.Json;
 using NVelopes.Bench.Options;
 using NVelopes.Bench.Targets;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Bench.Scenarios;
@@ -61,6 +62,7 @@ internal sealed class DeepPagingScenario : IScenario
         var opened = Account.Open(Guid.NewGuid().ToString("N"), system.OwnerId, "Decades of history", 0, canGoNegative: false, now);
         var account = opened.After;
         var batch = new List<Transaction>(CommitSize) { opened.Recorded! };
+        var events = new List<RecordedEvent>(CommitSize) { new(1, now, system.OwnerId, false, opened.Event) };
         var version = 0L;
         await context.SayAsync($"  building a history of {count:N0} transactions through the account store…");
         while (account.NextTransactionId < count || batch.Count > 0)
@@ -70,11 +72,13 @@ internal sealed class DeepPagingScenario : IScenario
                 var deposited = account.Deposit(Account.AvailableEnvelopeId, "Deep history", 0.01m, now);
                 account = deposited.After;
                 batch.Add(deposited.Recorded!);
+                events.Add(new RecordedEvent(account.Version, now, system.OwnerId, false, deposited.Event));
                 continue;
             }
-            await system.Store.CommitAsync(new AccountCommit(account, version, batch[0].Id, batch), cancellationToken);
-            version++;
+            await system.Store.CommitAsync(new AccountCommit(account, version, batch[0].Id, batch, events), cancellationToken);
+            version = account.Version;
             batch = new List<Transaction>(CommitSize);
+            events = new List<RecordedEvent>(CommitSize);
             if (account.NextTransactionId % 100_000 == 0)
                 await context.SayAsync($"    {account.NextTransactionId:N0} transactions ({started.Elapsed.TotalSeconds:F0} s)");
         }

@@ -1,4 +1,5 @@
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 
 namespace NVelopes.Bench.Seeding;
 
@@ -15,7 +16,7 @@ internal static class AccountSeeds
     public static SeededAccount Empty(string ownerId, DateTimeOffset now)
     {
         var opened = Account.Open(NewId(), ownerId, "Hot account", openingBalance: 0, canGoNegative: false, now);
-        return new SeededAccount(opened.After, [opened.Recorded!]);
+        return new SeededAccount(opened.After, [opened.Recorded!], [Logged(opened, ownerId, now)]);
     }
 
     /// <summary>
@@ -27,15 +28,21 @@ internal static class AccountSeeds
         var id = NewId();
         var opened = Account.Open(id, ownerId, $"Budget {id[..8]}", FundingPerEnvelope * (envelopes + 1), canGoNegative: false, now);
         var history = new List<Transaction>(envelopes + 1) { opened.Recorded! };
-        var account = opened.After.AddEnvelopes(Enumerable.Range(1, envelopes).Select(i => $"Envelope {i}")).After;
+        var added = opened.After.AddEnvelopes(Enumerable.Range(1, envelopes).Select(i => $"Envelope {i}"));
+        var events = new List<RecordedEvent>(envelopes + 2) { Logged(opened, ownerId, now), Logged(added, ownerId, now) };
+        var account = added.After;
         for (var envelope = 1; envelope <= envelopes; envelope++)
         {
             var funded = account.Move(Account.AvailableEnvelopeId, envelope, "Funding", FundingPerEnvelope, now);
             account = funded.After;
             history.Add(funded.Recorded!);
+            events.Add(Logged(funded, ownerId, now));
         }
-        return new SeededAccount(account, history);
+        return new SeededAccount(account, history, events);
     }
+
+    private static RecordedEvent Logged(AccountChange change, string ownerId, DateTimeOffset now) =>
+        new(change.After.Version, now, ownerId, Idempotent: false, change.Event);
 
     public static IReadOnlyList<SeededAccount> Funded(string ownerId, int count, int envelopes, DateTimeOffset now) =>
         [.. Enumerable.Range(0, count).Select(_ => Funded(ownerId, envelopes, now))];

@@ -28,7 +28,7 @@ internal sealed class NVelopesSystem(HttpClient http, LoadClient load, string ow
     public Task CreateAsync(IReadOnlyList<SeededAccount> accounts, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = writeParallelism, CancellationToken = cancellationToken },
             async (seeded, token) => await Store.CommitAsync(
-                new AccountCommit(seeded.Account, ExpectedVersion: 0, FirstChangedTransactionId: 0, seeded.History), token));
+                new AccountCommit(seeded.Account, ExpectedVersion: 0, FirstChangedTransactionId: 0, seeded.History, seeded.Events), token));
 
     public async Task<decimal?> BalanceAsync(string accountId, CancellationToken cancellationToken) =>
         (await Store.LoadAsync(accountId, cancellationToken))?.Account.Balance;

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.Tests;
 
 /// <summary>
-/// What a store should hold for one account after its commits: the account, its version and its full history.
+/// What a store should hold for one account after its commits: the account, its version, its full history and its log.
 /// Commits are built with the real domain, so the tests store what the grain would store.
 /// </summary>
-internal sealed record Ledger(Account Account, long Version, ImmutableList<Transaction> History)
+internal sealed record Ledger(Account Account, long Version, ImmutableList<Transaction> History, ImmutableList<RecordedEvent> Events)
 {
     /// <summary>A fixed instant with milliseconds and a non-UTC offset: stores keep the instant, to the millisecond.</summary>
     public static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.FromHours(2));
@@ -16,7 +17,7 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
     public static Change Open(string accountId, string ownerId, string name = "Everyday", decimal openingBalance = 100m, bool canGoNegative = false)
     {
         var opening = Account.Open(accountId, ownerId, name, openingBalance, canGoNegative, Now);
-        var nothing = new Ledger(opening.After with { NextTransactionId = 0, Balance = 0 }, 0, []);
+        var nothing = new Ledger(opening.After with { NextTransactionId = 0, Balance = 0, Version = 0 }, 0, [], []);
         return new Change(nothing).Apply(opening);
     }
 
@@ -27,6 +28,7 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
     {
         private Account _account = before.Account;
         private ImmutableList<Transaction> _history = before.History;
+        private ImmutableList<RecordedEvent> _events = before.Events;
         private long _firstChanged = before.Account.NextTransactionId;
 
         public Change Deposit(decimal amount, int envelopeId = Account.AvailableEnvelopeId, string description = "deposit") =>
@@ -49,6 +51,8 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
 
         public Change Undo() => Apply(_account.Undo(_history[^1]));
 
+        public Change Redo() => Apply(_account.Redo((Undone)_events.Single(e => e.Version == _account.NextRedo()).Event));
+
         public Change Apply(AccountChange change)
         {
             if (change.Removed is { } removed)
@@ -62,15 +66,16 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
                 _firstChanged = Math.Min(_firstChanged, recorded.Id);
             }
             _account = change.After;
+            _events = _events.Add(new RecordedEvent(_account.Version, Now.AddSeconds(_events.Count), _account.OwnerId, Idempotent: _events.Count % 2 == 0, change.Event));
             return this;
         }
 
         /// <summary>The commit as the grain builds it, knowing the stored account's next transaction id.</summary>
         public AccountCommit Commit => new(_account, before.Version, _firstChanged, [.. _history.Skip((int)_firstChanged)],
-            StoredNextTransactionId: before.Account.NextTransactionId);
+            [.. _events.Skip(before.Events.Count)], StoredNextTransactionId: before.Account.NextTransactionId);
 
         /// <summary>The ledger once <see cref="Commit"/> is stored.</summary>
-        public Ledger After => new(_account, before.Version + 1, _history);
+        public Ledger After => new(_account, _account.Version, _history, _events);
 
         /// <summary>Writes the commit and returns the ledger after it.</summary>
         public async Task<Ledger> CommitAsync(IAccountStore store)

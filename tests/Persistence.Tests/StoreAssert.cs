@@ -1,4 +1,5 @@
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.Tests;
@@ -19,7 +20,15 @@ internal static class StoreAssert
         var history = await store.ReadTransactionsAsync(expected.Account.Id, 0, int.MaxValue, CancellationToken.None);
         SameHistory(expected.History, history);
         Assert.Equal(expected.Account.NextTransactionId, history.Count);
+
+        var log = await store.ReadEventsAsync(expected.Account.Id, 0, int.MaxValue, CancellationToken.None);
+        SameEvents(expected.Events, log);
+        Assert.Equal(expected.Version, log.Count);
     }
+
+    /// <summary>Same events, compared by their stored form: every field of every event, exactly.</summary>
+    public static void SameEvents(IReadOnlyList<RecordedEvent> expected, IReadOnlyList<RecordedEvent> actual) =>
+        Assert.Equal(expected.Select(RecordedEventJson.Serialize), actual.Select(RecordedEventJson.Serialize));
 
     public static void SameAccount(Account expected, Account actual)
     {
@@ -30,6 +39,8 @@ internal static class StoreAssert
         Assert.Equal(expected.Balance, actual.Balance);
         Assert.Equal(expected.NextTransactionId, actual.NextTransactionId);
         Assert.Equal(expected.IsClosed, actual.IsClosed);
+        Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal(expected.RedoableUndos, actual.RedoableUndos);
         Assert.Equal(expected.Envelopes, actual.Envelopes);
         Assert.Equal(expected.PaymentSources.Count, actual.PaymentSources.Count);
         foreach (var (want, got) in expected.PaymentSources.Zip(actual.PaymentSources))

@@ -10,6 +10,7 @@ public static class AccountMapping
         account.AccountId,
         account.Name,
         account.Balance,
+        account.Version,
         account.Envelopes.ToResponses(),
         account.PaymentSources.ToResponses(),
         transaction?.ToResponse());
@@ -20,7 +21,9 @@ public static class AccountMapping
         [.. envelopes.Select(e => new EnvelopeResponse(e.Id, e.Name, e.Balance))];
 
     public static IReadOnlyList<PaySourceResponse> ToResponses(this ImmutableArray<PaymentSourceView> sources) =>
-        [.. sources.Select(p => new PaySourceResponse(p.Id, p.Payer, p.Amount, p.Envelopes.ToResponses()))];
+        [.. sources.Select(ToResponse)];
+
+    private static PaySourceResponse ToResponse(this PaymentSourceView p) => new(p.Id, p.Payer, p.Amount, p.Envelopes.ToResponses());
 
     public static IReadOnlyList<TransactionResponse> ToResponses(this ImmutableArray<TransactionView> transactions) =>
         [.. transactions.Select(ToResponse)];
@@ -38,6 +41,24 @@ public static class AccountMapping
         tx.Amount,
         tx.AccountBalance,
         tx.PayEnvelopes.ToResponses());
+
+    public static ChangesResponse ToResponse(this ChangePage page) => new(page.Version, [.. page.Changes.Select(ToResponse)], page.More);
+
+    public static ChangeResponse ToResponse(this ChangeView change) => new(
+        change.Version,
+        change.At.UtcDateTime,
+        change.Actor,
+        change.Kind,
+        change.Idempotent,
+        change.Name,
+        change.CanGoNegative,
+        change.Envelopes?.ToResponses(),
+        change.EnvelopeId,
+        change.OldName,
+        change.NewName,
+        change.PaymentSource?.ToResponse(),
+        change.PreviousPaymentSource?.ToResponse(),
+        change.Transaction?.ToResponse());
 
     public static AccountSummaryResponse ToResponse(this AccountSummaryView summary) =>
         new(summary.AccountId, summary.Name, summary.Balance);

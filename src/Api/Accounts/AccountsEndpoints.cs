@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NVelopes.Api.Auth;
 using NVelopes.Api.Hosting;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;
@@ -38,6 +39,19 @@ public static class AccountsEndpoints
         accounts.MapGet("/{id}/paysources/list", ListPaySources).WithName("ListPaySources").WithSummary("An account's payment sources.");
         accounts.MapGet("/{id}/transactions/{page}/{size}", ListTransactions)
             .WithName("ListTransactions").WithSummary("A page of the history, oldest first; a page past the end is empty.");
+        accounts.MapGet("/{id}/changes", ListChanges).WithName("ListChanges")
+            .WithSummary("The account's events after a version, oldest first: the audit trail, undos and redos included, and the delta a device syncs.");
+        accounts.MapPost("/{id}/events/ticket", IssueFeedTicket).WithName("IssueFeedTicket")
+            .WithSummary("A one-minute ticket that opens this account's event stream without an Authorization header (for EventSource).");
+        endpoints.MapGet("/accounts/{id}/events", EventStream.Stream)
+            .RequireAuthorization(FeedTickets.Policy)
+            .WithTags("Accounts")
+            .WithName("StreamEvents")
+            .WithSummary("The account's events as Server-Sent Events, from ?since= or Last-Event-ID on, then live.")
+            .Produces(StatusCodes.Status200OK, contentType: EventStream.ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The command bodies carry no validation attributes: the account grain checks every field and refuses
         // with problem details. Skipping the framework's validation walk spares every command its cost.
@@ -56,6 +70,8 @@ public static class AccountsEndpoints
         commands.MapPost("/atm", Atm).WithName("Atm").WithSummary("Withdraw cash from an envelope.");
         commands.MapPost("/pay", Pay).WithName("Pay").WithSummary("Pay day: split a payment over envelopes, the rest to envelope 0.");
         commands.MapPost("/transactions/undo", Undo).WithName("UndoLast").WithSummary("Undo the newest transaction (never the opening).");
+        commands.MapPost("/transactions/redo", Redo).WithName("RedoLast")
+            .WithSummary("Redo the most recently undone transaction; refused once a new transaction was recorded after the undo.");
         return endpoints;
     }
 
@@ -103,6 +119,19 @@ public static class AccountsEndpoints
         return JsonOk.Of(history.ToResponses());
     }
 
+    public static async Task<JsonOk<ChangesResponse>> ListChanges([AsParameters] ChangesRequest request, [AsParameters] AccountServices services)
+    {
+        var page = await services.Account(request.Id).ReadChangesAsync(
+            new ReadChanges(services.User.Id, request.Since ?? 0, request.Limit ?? ChangesRequest.DefaultLimit), services.Aborted);
+        return JsonOk.Of(page.ToResponse());
+    }
+
+    public static async Task<JsonOk<FeedTicketResponse>> IssueFeedTicket(string id, TokenService tokens, [AsParameters] AccountServices services)
+    {
+        await services.View(id); // only the account's owner gets a ticket for it
+        return JsonOk.Of(new FeedTicketResponse(tokens.IssueFeedTicket(services.User.Id, id), (int)FeedTickets.Lifetime.TotalSeconds));
+    }
+
     public static Task<JsonOk<AccountResponse>> AddEnvelopes(AddEnvelopesRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) =>
             account.AddEnvelopesAsync(new AddEnvelopesCommand(owner, [.. request.Envelopes], options), ct));
@@ -143,6 +172,9 @@ public static class AccountsEndpoints
 
     public static Task<JsonOk<AccountResponse>> Undo(UndoRequest request, [AsParameters] AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.UndoLastAsync(new UndoLast(owner, options), ct));
+
+    public static Task<JsonOk<AccountResponse>> Redo(RedoRequest request, [AsParameters] AccountServices services) =>
+        services.Apply(request.AccountId, request, (account, owner, options, ct) => account.RedoAsync(new RedoLast(owner, options), ct));
 
     private static Task<JsonOk<AccountResponse>> Record(MovementKind kind, MovementRequest request, AccountServices services) =>
         services.Apply(request.AccountId, request, (account, owner, options, ct) => account.RecordMovementAsync(

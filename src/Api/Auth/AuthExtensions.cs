@@ -21,10 +21,14 @@ public static class AuthExtensions
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, SigningKeyFile>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddJwtBearer(FeedTickets.Scheme);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, clock) => ConfigureBearer(bearer, jwt.Value, clock));
-        services.AddAuthorization();
+        services.AddOptions<JwtBearerOptions>(FeedTickets.Scheme)
+            .Configure<IOptions<JwtOptions>, TimeProvider>((bearer, jwt, clock) => FeedTickets.Configure(bearer, jwt.Value, clock));
+        services.AddAuthorization(options => options.AddPolicy(FeedTickets.Policy, FeedTickets.PolicyOf()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenService>();

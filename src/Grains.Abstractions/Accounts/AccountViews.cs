@@ -11,7 +11,7 @@ public sealed record SplitView(int EnvelopeId, decimal Amount);
 [GenerateSerializer, Immutable, Alias("NVelopes.PaymentSourceView")]
 public sealed record PaymentSourceView(int Id, string Payer, decimal Amount, ImmutableArray<SplitView> Envelopes);
 
-/// <summary>An account as its owner sees it; <see cref="Version"/> counts its durable writes.</summary>
+/// <summary>An account as its owner sees it; <see cref="Version"/> is the version of its newest event.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountView")]
 public sealed record AccountView(
     string AccountId,
@@ -38,7 +38,7 @@ public sealed record TransactionView(
     decimal AccountBalance,
     ImmutableArray<SplitView> PayEnvelopes);
 
-/// <summary>What a command left behind: the account after it and the transaction it recorded, if any.</summary>
+/// <summary>What a command left behind: the account after it and the transaction it recorded, undid or redid, if any.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountUpdate")]
 public sealed record AccountUpdate(AccountView Account, TransactionView? Transaction);
 

@@ -42,6 +42,15 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("UndoLast")]
     Task<AccountUpdate> UndoLastAsync(UndoLast command, CancellationToken cancellationToken = default);
 
+    [Alias("Redo")]
+    Task<AccountUpdate> RedoAsync(RedoLast command, CancellationToken cancellationToken = default);
+
+    [Alias("ReadChanges")]
+    Task<ChangePage> ReadChangesAsync(ReadChanges query, CancellationToken cancellationToken = default);
+
+    [Alias("WatchChanges")]
+    Task<ChangePage> WatchChangesAsync(WatchChanges query, CancellationToken cancellationToken = default);
+
     [Alias("Close")]
     Task CloseAsync(CloseAccount command, CancellationToken cancellationToken = default);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using Orleans.Concurrency;
@@ -15,7 +16,8 @@ namespace NVelopes.Grains.Accounts;
 /// arrival order (the apply gate), and every caller is answered only after the write holding its change is
 /// durable. The grain is reentrant so that commands arriving while a write is in flight can be applied and
 /// share the next write (group commit) instead of each waiting for a write of its own. Reads are served from the
-/// last durable state, never from changes not yet confirmed by the store.
+/// last durable state, never from changes not yet confirmed by the store. Every command produces one event of the
+/// account's log; change feeds wait here for the next durable one, wherever in the cluster they were asked.
 /// </summary>
 [Reentrant]
 internal sealed partial class AccountGrain(
@@ -24,10 +26,16 @@ internal sealed partial class AccountGrain(
 {
     private const int TailKeptAfterWrite = 8;
     private const int RecentRepliesKept = 128;
+    private const int DurableEventsKept = 256;
+    private const int MaxChangesPerRead = 1000;
     private static readonly TimeSpan ReplyRetention = TimeSpan.FromHours(24);
 
     private readonly SemaphoreSlim _applyGate = new(1, 1);
     private readonly HistoryTail _tail = new();
+    private readonly EventWindow _events = new(DurableEventsKept);
+
+    // Completed (and replaced) by every durable write, waking the change feeds waiting for it.
+    private TaskCompletionSource _durableAdvanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // The account as every applied command left it, and the last state the store confirmed.
     private Account? _working;
@@ -131,6 +139,60 @@ internal sealed partial class AccountGrain(
         RunAsync("undo", command.OwnerId, command.Options, opensAccount: false, cancellationToken,
             async account => account!.Undo(await NewestTransactionAsync(account!, cancellationToken)));
 
+    public Task<AccountUpdate> RedoAsync(RedoLast command, CancellationToken cancellationToken) =>
+        RunAsync("redo", command.OwnerId, command.Options, opensAccount: false, cancellationToken,
+            async account => account!.Redo(await UndoAtAsync(account!.NextRedo(), cancellationToken)));
+
+    public async Task<ChangePage> ReadChangesAsync(ReadChanges query, CancellationToken cancellationToken)
+    {
+        RequireChangeLimit(query.Limit);
+        var durable = await DurableOwnedAsync(query.OwnerId, cancellationToken);
+        return await ChangesAfterAsync(durable, query.Since, query.Limit, cancellationToken);
+    }
+
+    public async Task<ChangePage> WatchChangesAsync(WatchChanges query, CancellationToken cancellationToken)
+    {
+        RequireChangeLimit(query.Limit);
+        var durable = await DurableOfOwnerAsync(query.OwnerId, cancellationToken);
+        if (durable.Version <= query.Since)
+        {
+            if (durable.Account.IsClosed) throw NVelopesException.AccountNotFound(AccountId);
+            var advanced = _durableAdvanced.Task;
+            using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(advanced, Task.Delay(query.MaxWait, waitEnds.Token));
+            await waitEnds.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            durable = await DurableOfOwnerAsync(query.OwnerId, cancellationToken);
+        }
+        return await ChangesAfterAsync(durable, query.Since, query.Limit, cancellationToken);
+    }
+
+    private static void RequireChangeLimit(int limit)
+    {
+        if (limit is < 1 or > MaxChangesPerRead)
+            throw new NVelopesException(ErrorKind.Invalid, $"limit must be between 1 and {MaxChangesPerRead}.");
+    }
+
+    /// <summary>The durable events after <paramref name="since"/>, from the window while it holds them, else from the store.</summary>
+    private async Task<ChangePage> ChangesAfterAsync(StoredAccount durable, long since, int limit, CancellationToken cancellationToken)
+    {
+        if (since < 0) throw new NVelopesException(ErrorKind.Invalid, "since must be 0 or more.");
+        var after = Math.Min(since, durable.Version);
+        var events = _events.DurableAfter(after, limit)
+            ?? await FromStoreAsync(() => store.ReadEventsAsync(AccountId, after, (int)Math.Min(limit, durable.Version - after), cancellationToken));
+        var last = events.Count > 0 ? events[^1].Version : after;
+        return new ChangePage(durable.Version, [.. events.Select(e => e.ToView())], last < durable.Version);
+    }
+
+    /// <summary>The <see cref="Undone"/> event at <paramref name="version"/>, which a redo takes back.</summary>
+    private async Task<Undone> UndoAtAsync(long version, CancellationToken cancellationToken)
+    {
+        var recorded = _events.Find(version)
+            ?? (await FromStoreAsync(() => store.ReadEventsAsync(AccountId, version - 1, 1, cancellationToken))).SingleOrDefault();
+        return recorded?.Event as Undone
+            ?? throw new InvalidOperationException($"Account {AccountId}: the event at version {version} is not an undo.");
+    }
+
     public async Task CloseAsync(CloseAccount command, CancellationToken cancellationToken) =>
         await ApplyAsync("close", command.OwnerId, command.Options, cancellationToken, account => account.Close());
 
@@ -197,7 +259,7 @@ internal sealed partial class AccountGrain(
                 {
                     throw refused.ToNVelopesException();
                 }
-                var write = Stage(change);
+                var write = Stage(change, ownerId, options);
                 answer = AnswerWhenDurableAsync(write, change);
                 if (replyKey is not null) Remember(write, replyKey, options.RequestFingerprint ?? "", answer, change);
             }
@@ -211,9 +273,12 @@ internal sealed partial class AccountGrain(
 
     private static async Task<AccountUpdate> AnswerWhenDurableAsync(PendingWrite write, AccountChange change)
     {
-        var version = await write.Durable;
-        return new AccountUpdate(change.After.ToView(version), change.Recorded?.ToView());
+        await write.Durable;
+        return AnswerOf(change);
     }
+
+    private static AccountUpdate AnswerOf(AccountChange change) =>
+        new(change.After.ToView(change.After.Version), change.Answered?.ToView());
 
     /// <summary>The answer already given (or being given) under this key, from memory or from the store.</summary>
     private async Task<Task<AccountUpdate>?> FindAnswerAsync(string replyKey, string fingerprint, CancellationToken cancellationToken)
@@ -232,8 +297,7 @@ internal sealed partial class AccountGrain(
     private void Remember(PendingWrite write, string replyKey, string fingerprint, Task<AccountUpdate> answer, AccountChange change)
     {
         var expiresAt = clock.GetUtcNow() + ReplyRetention;
-        write.Remember(version => new RememberedReply(replyKey, fingerprint,
-            JsonSerializer.Serialize(new AccountUpdate(change.After.ToView(version), change.Recorded?.ToView())), expiresAt));
+        write.Remember(new RememberedReply(replyKey, fingerprint, JsonSerializer.Serialize(AnswerOf(change)), expiresAt));
         (_recentReplies ??= new RecentReplies(RecentRepliesKept)).Add(replyKey, fingerprint, answer);
     }
 
@@ -254,17 +318,19 @@ internal sealed partial class AccountGrain(
                 $"The account has changed since version {version}; read it again before changing it.");
     }
 
-    private PendingWrite Stage(AccountChange change)
+    private PendingWrite Stage(AccountChange change, string actor, CommandOptions options)
     {
         // A write failed while this command awaited the store inside the gate (an idempotency key's lookup, an undo's
         // read): the state it was applied to holds the failed write's changes, which must not land with it.
         if (_mustReload) throw NVelopesException.StoreUnavailable();
         if (change.Removed is not null) _tail.RemoveNewest();
         if (change.Recorded is { } recorded) _tail.Append(recorded);
+        var logged = new RecordedEvent(change.After.Version, Now(), actor, options.IdempotencyKey is not null, change.Event);
+        _events.Stage(logged);
         _working = change.After;
 
         var write = _next ??= new PendingWrite(change.After);
-        write.Add(change);
+        write.Add(change, logged);
         if (_writer.IsCompleted) _writer = WriteAllAsync();
         return write;
     }
@@ -298,10 +364,14 @@ internal sealed partial class AccountGrain(
             }
 
             _durable = new StoredAccount(commit.Account, commit.NewVersion);
+            _events.MarkDurable(commit.NewVersion);
             telemetry.CommandsPerWrite.Record(write.CommandCount);
             if (_next is null) _tail.TrimTo(TailKeptAfterWrite);
             LogWriteCommitted(logger, AccountId, commit.NewVersion, write.CommandCount);
             write.Succeed(commit.NewVersion);
+            var advanced = _durableAdvanced;
+            _durableAdvanced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            advanced.SetResult();
         }
     }
 
@@ -312,10 +382,19 @@ internal sealed partial class AccountGrain(
         _durable = stored;
         _working = stored?.Account;
         _tail.Clear();
+        _events.Reset(stored?.Version ?? 0);
         _mustReload = false;
     }
 
     private async Task<StoredAccount> DurableOwnedAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var durable = await DurableOfOwnerAsync(ownerId, cancellationToken);
+        Owned(durable.Account, ownerId);
+        return durable;
+    }
+
+    /// <summary>The durable account if <paramref name="ownerId"/> owns it, open or closed.</summary>
+    private async Task<StoredAccount> DurableOfOwnerAsync(string ownerId, CancellationToken cancellationToken)
     {
         if (_mustReload)
         {
@@ -323,8 +402,7 @@ internal sealed partial class AccountGrain(
             try { await EnsureLoadedAsync(cancellationToken); }
             finally { _applyGate.Release(); }
         }
-        Owned(_durable?.Account, ownerId);
-        return _durable!;
+        return _durable is { } durable && durable.Account.OwnerId == ownerId ? durable : throw NVelopesException.AccountNotFound(AccountId);
     }
 
     /// <summary>The newest transaction, from the tail or, when undo has used the tail up, from the store.</summary>

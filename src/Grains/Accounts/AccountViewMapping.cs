@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 
 namespace NVelopes.Grains.Accounts;
 
@@ -14,8 +15,13 @@ internal static class AccountViewMapping
         account.Balance,
         account.CanGoNegative,
         version,
-        [.. account.Envelopes.Select(e => new EnvelopeView(e.Id, e.Name, e.Balance))],
-        [.. account.PaymentSources.Select(p => new PaymentSourceView(p.Id, p.Payer, p.Amount, ToViews(p.Splits)))]);
+        [.. account.Envelopes.Select(ToView)],
+        [.. account.PaymentSources.Select(ToView)]);
+
+    private static EnvelopeView ToView(this Envelope envelope) => new(envelope.Id, envelope.Name, envelope.Balance);
+
+    private static PaymentSourceView ToView(this PaymentSource source) =>
+        new(source.Id, source.Payer, source.Amount, ToViews(source.Splits));
 
     public static TransactionView ToView(this Transaction transaction) => new(
         transaction.Id,
@@ -30,6 +36,32 @@ internal static class AccountViewMapping
         transaction.Amount,
         transaction.AccountBalance,
         ToViews(transaction.PaySplits));
+
+    public static ChangeView ToView(this RecordedEvent recorded)
+    {
+        var change = new ChangeView(recorded.Version, recorded.At, recorded.Actor, recorded.Event.Kind, recorded.Idempotent);
+        return recorded.Event switch
+        {
+            AccountOpened opened => change with
+            {
+                Name = opened.Name, CanGoNegative = opened.CanGoNegative, Transaction = opened.Opening.ToView(),
+            },
+            EnvelopesAdded added => change with { Envelopes = [.. added.Envelopes.Select(ToView)] },
+            EnvelopeRenamed renamed => change with
+            {
+                EnvelopeId = renamed.EnvelopeId, OldName = renamed.OldName, NewName = renamed.NewName,
+            },
+            PaymentSourceAdded added => change with { PaymentSource = added.PaymentSource.ToView() },
+            PaymentSourceUpdated updated => change with
+            {
+                PaymentSource = updated.PaymentSource.ToView(), PreviousPaymentSource = updated.Previous.ToView(),
+            },
+            MoneyEvent money => change with { Transaction = money.Transaction.ToView() },
+            Undone undone => change with { Transaction = undone.Transaction.ToView() },
+            Redone redone => change with { Transaction = redone.Transaction.ToView() },
+            _ => change,
+        };
+    }
 
     public static ImmutableArray<Split> ToSplits(this ImmutableArray<SplitLine> lines) =>
         [.. lines.Select(l => new Split(l.EnvelopeId, l.Amount))];

@@ -1,4 +1,5 @@
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Grains.Accounts;
@@ -10,36 +11,35 @@ namespace NVelopes.Grains.Accounts;
 internal sealed class PendingWrite(Account after)
 {
     private readonly TaskCompletionSource<long> _durable = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private List<Func<long, RememberedReply>>? _replies;
+    private readonly List<RecordedEvent> _events = [];
+    private List<RememberedReply>? _replies;
 
     public Account After { get; private set; } = after;
 
     /// <summary>The lowest history id this write changes; <see cref="long.MaxValue"/> while it changes none.</summary>
     public long FirstChangedTransactionId { get; private set; } = long.MaxValue;
 
-    public int CommandCount { get; private set; }
+    public int CommandCount => _events.Count;
 
     /// <summary>Completes with the version the write committed, or fails with why it did not.</summary>
     public Task<long> Durable => _durable.Task;
 
-    public void Add(AccountChange change)
+    public void Add(AccountChange change, RecordedEvent recorded)
     {
         After = change.After;
-        CommandCount++;
-        if (change.Recorded is { } recorded) FirstChangedTransactionId = Math.Min(FirstChangedTransactionId, recorded.Id);
+        _events.Add(recorded);
+        if (change.Recorded is { } added) FirstChangedTransactionId = Math.Min(FirstChangedTransactionId, added.Id);
         if (change.Removed is { } removed) FirstChangedTransactionId = Math.Min(FirstChangedTransactionId, removed);
     }
 
-    /// <summary>Keeps a command's answer with this write; it is made once the committed version is known.</summary>
-    public void Remember(Func<long, RememberedReply> replyAtVersion) => (_replies ??= []).Add(replyAtVersion);
+    /// <summary>Keeps a command's answer with this write, so that it lands with the change it answers.</summary>
+    public void Remember(RememberedReply reply) => (_replies ??= []).Add(reply);
 
     /// <summary>The commit of this write on top of <paramref name="durable"/>, the account as the store holds it (null: not yet opened).</summary>
     public AccountCommit ToCommit(StoredAccount? durable, HistoryTail tail)
     {
-        var expectedVersion = durable?.Version ?? 0;
         var first = Math.Min(FirstChangedTransactionId, After.NextTransactionId);
-        var replies = _replies?.Select(reply => reply(expectedVersion + 1)).ToArray();
-        return new AccountCommit(After, expectedVersion, first, tail.From(first), replies,
+        return new AccountCommit(After, durable?.Version ?? 0, first, tail.From(first), _events, _replies,
             StoredNextTransactionId: durable?.Account.NextTransactionId ?? 0);
     }
 

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using NVelopes.Grains.Domain.Events;
 
 namespace NVelopes.Grains.Domain;
 
 /// <summary>
-/// A bank account split into envelopes. Immutable: every command returns the account after it (and what it
-/// recorded) or throws a <see cref="DomainException"/> and leaves the account as it was. No clock, no I/O: the
-/// caller passes the time a transaction is recorded.
+/// A bank account split into envelopes: the fold of its events. Immutable: every command checks its rules, then
+/// returns the event it produced with the account after <see cref="Apply"/>ing it, or throws a
+/// <see cref="DomainException"/> and leaves the account as it was. No clock, no I/O: the caller passes the time a
+/// transaction is recorded.
 /// </summary>
 public sealed record Account
 {
@@ -13,6 +15,8 @@ public sealed record Account
     public const string AvailableEnvelopeName = "Available";
     public const string PayTooSmallMessage = "Payment amount must equal or exceed the sum total of payment source envelopes";
     public const string UndoOpeningMessage = "Cannot undo opening transaction. Delete the account instead.";
+    public const string NothingToRedoMessage =
+        "Nothing to redo: redo applies again what undo took back, until a new transaction is recorded.";
 
     public required string Id { get; init; }
     public required string OwnerId { get; init; }
@@ -27,27 +31,82 @@ public sealed record Account
 
     public bool IsClosed { get; init; }
 
+    /// <summary>How many events made this account: the version of the newest one (1 once opened).</summary>
+    public long Version { get; init; }
+
+    /// <summary>
+    /// The versions of the <see cref="Undone"/> events a redo may take back, the newest last. Any new transaction
+    /// empties it: redo only ever restores a history that nothing has been written on top of.
+    /// </summary>
+    public ImmutableList<long> RedoableUndos { get; init; } = [];
+
     /// <summary>Opens an account: envelope 0 "Available" holds the opening balance, recorded as transaction 0.</summary>
     public static AccountChange Open(
         string id, string ownerId, string name, decimal openingBalance, bool canGoNegative, DateTimeOffset now)
     {
         var opening = Money.OpeningBalance(openingBalance);
-        var account = new Account
+        var transaction = new Transaction(Transaction.OpeningId, now, ownerId, id, AvailableEnvelopeId, Transaction.NoEnvelope,
+            AvailableEnvelopeName, TransactionKind.Deposit, Transaction.OpeningDescription, opening, opening, []);
+        var opened = new AccountOpened(Text.Name(name, "name"), canGoNegative, transaction);
+        return new AccountChange(Opened(opened), opened);
+    }
+
+    /// <summary>The account an <see cref="AccountOpened"/> event starts: the first step of every fold.</summary>
+    public static Account Opened(AccountOpened opened)
+    {
+        var empty = new Account
         {
-            Id = id,
-            OwnerId = ownerId,
-            Name = Text.Name(name, "name"),
-            CanGoNegative = canGoNegative,
+            Id = opened.Opening.AccountId,
+            OwnerId = opened.Opening.OwnerId,
+            Name = opened.Name,
+            CanGoNegative = opened.CanGoNegative,
             Balance = 0,
             Envelopes = [new Envelope(AvailableEnvelopeId, AvailableEnvelopeName, 0)],
             PaymentSources = [],
             NextTransactionId = Transaction.OpeningId,
         };
-        return account.Record(
-            TransactionKind.Deposit, now, AvailableEnvelopeId, Transaction.NoEnvelope, AvailableEnvelopeName,
-            Transaction.OpeningDescription, opening, account.Envelopes.SetItem(AvailableEnvelopeId, account.Envelopes[0] with { Balance = opening }),
-            []);
+        return empty.WithEffectOf(opened.Opening, sign: 1) with { NextTransactionId = opened.Opening.Id + 1, Version = 1 };
     }
+
+    /// <summary>The account after <paramref name="recorded"/>: how every event changes the state, and the only way.</summary>
+    public Account Apply(AccountEvent recorded)
+    {
+        var after = recorded switch
+        {
+            AccountOpened => throw new InvalidOperationException("An account is opened only once; start the fold with Account.Opened."),
+            EnvelopesAdded added => this with { Envelopes = Envelopes.AddRange(added.Envelopes) },
+            EnvelopeRenamed renamed => this with
+            {
+                Envelopes = Envelopes.SetItem(renamed.EnvelopeId, Envelopes[renamed.EnvelopeId] with { Name = renamed.NewName }),
+            },
+            PaymentSourceAdded added => this with { PaymentSources = PaymentSources.Add(added.PaymentSource) },
+            PaymentSourceUpdated updated => this with
+            {
+                PaymentSources = PaymentSources.SetItem(updated.PaymentSource.Id, updated.PaymentSource),
+            },
+            MoneyEvent money => WithEffectOf(money.Transaction, sign: 1) with
+            {
+                NextTransactionId = money.Transaction.Id + 1,
+                RedoableUndos = [],
+            },
+            Undone undone => Reverse(undone.Transaction) with { RedoableUndos = RedoableUndos.Add(Version + 1) },
+            Redone redone => WithEffectOf(redone.Transaction, sign: 1) with
+            {
+                NextTransactionId = redone.Transaction.Id + 1,
+                RedoableUndos = RedoableUndos.RemoveAt(RedoableUndos.Count - 1),
+            },
+            AccountClosed => this with { IsClosed = true },
+            _ => throw new InvalidOperationException($"Unknown event {recorded.GetType().Name}."),
+        };
+        return after with { Version = Version + 1 };
+    }
+
+    /// <summary>
+    /// The account without <paramref name="newest"/>: its money movements taken back exactly and its id free for
+    /// the next transaction. Names, envelopes and payment sources are left alone.
+    /// </summary>
+    public Account Reverse(Transaction newest) =>
+        WithEffectOf(newest, sign: -1) with { NextTransactionId = newest.Id };
 
     public AccountChange AddEnvelopes(IEnumerable<string> names)
     {
@@ -59,7 +118,7 @@ public sealed record Account
             envelopes = envelopes.Add(new Envelope(envelopes.Count, name, 0));
         }
         if (envelopes.Count == Envelopes.Count) throw DomainException.Invalid("envelopes must name at least one envelope.");
-        return new AccountChange(this with { Envelopes = envelopes });
+        return Emit(new EnvelopesAdded([.. envelopes.Skip(Envelopes.Count)]));
     }
 
     public AccountChange RenameEnvelope(int envelopeId, string newName)
@@ -67,20 +126,18 @@ public sealed record Account
         var name = Text.Name(newName, "new_name");
         var envelope = EnvelopeById(envelopeId);
         RequireUniqueName(Envelopes, name, exceptId: envelopeId);
-        return new AccountChange(this with { Envelopes = Envelopes.SetItem(envelopeId, envelope with { Name = name }) });
+        return Emit(new EnvelopeRenamed(envelopeId, envelope.Name, name));
     }
 
     public AccountChange AddPaymentSource(string payer, decimal amount, IEnumerable<Split> splits)
     {
-        var source = NewPaymentSource(PaymentSources.Count, payer, amount, splits);
-        return new AccountChange(this with { PaymentSources = PaymentSources.Add(source) });
+        return Emit(new PaymentSourceAdded(NewPaymentSource(PaymentSources.Count, payer, amount, splits)));
     }
 
     public AccountChange UpdatePaymentSource(int paymentSourceId, string payer, decimal amount, IEnumerable<Split> splits)
     {
-        PaymentSourceById(paymentSourceId);
-        var source = NewPaymentSource(paymentSourceId, payer, amount, splits);
-        return new AccountChange(this with { PaymentSources = PaymentSources.SetItem(paymentSourceId, source) });
+        var previous = PaymentSourceById(paymentSourceId);
+        return Emit(new PaymentSourceUpdated(NewPaymentSource(paymentSourceId, payer, amount, splits), previous));
     }
 
     public AccountChange Deposit(int envelopeId, string description, decimal amount, DateTimeOffset now)
@@ -88,7 +145,7 @@ public sealed record Account
         var money = Money.Amount(amount);
         var envelope = EnvelopeById(envelopeId);
         return Record(TransactionKind.Deposit, now, envelopeId, Transaction.NoEnvelope, envelope.Name,
-            Text.Description(description), money, Envelopes.SetItem(envelopeId, envelope with { Balance = envelope.Balance + money }), []);
+            Text.Description(description), money, []);
     }
 
     public AccountChange Debit(int envelopeId, string description, decimal amount, DateTimeOffset now) =>
@@ -104,11 +161,8 @@ public sealed record Account
         var target = EnvelopeById(toId);
         if (fromId == toId) throw DomainException.Invalid("from_id and to_id must name two different envelopes.");
         if (source.Balance < money) throw DomainException.Invalid($"Not enough money in '{source.Name}' envelope");
-        var envelopes = Envelopes
-            .SetItem(fromId, source with { Balance = source.Balance - money })
-            .SetItem(toId, target with { Balance = target.Balance + money });
         return Record(TransactionKind.Move, now, fromId, toId, $"{source.Name} -> {target.Name}",
-            Text.Description(description), money, envelopes, [], balanceChange: 0);
+            Text.Description(description), money, []);
     }
 
     /// <summary>
@@ -122,54 +176,36 @@ public sealed record Account
         var shares = splits is null ? source.Splits : ValidSplits(splits);
         if (shares.Sum(s => s.Amount) > money) throw DomainException.Invalid(PayTooSmallMessage);
 
-        var envelopes = Envelopes;
-        foreach (var share in shares)
-            envelopes = envelopes.SetItem(share.EnvelopeId, envelopes[share.EnvelopeId] with { Balance = envelopes[share.EnvelopeId].Balance + share.Amount });
-        var remainder = money - shares.Sum(s => s.Amount);
-        envelopes = envelopes.SetItem(AvailableEnvelopeId, envelopes[AvailableEnvelopeId] with { Balance = envelopes[AvailableEnvelopeId].Balance + remainder });
-
         var payerName = string.IsNullOrWhiteSpace(payer) ? source.Payer : Text.Name(payer, "payer");
         return Record(TransactionKind.Pay, now, Transaction.NoEnvelope, Transaction.NoEnvelope, "",
-            $"{payerName} - {Text.Description(description)}", money, envelopes, shares);
+            $"{payerName} - {Text.Description(description)}", money, shares);
     }
 
     /// <summary>
-    /// Removes the newest transaction and reverses its money movements exactly. Names, envelopes and payment
-    /// sources are left alone; the removed id is given to the next transaction.
+    /// Undoes the newest transaction of the effective history (never the opening): an <see cref="Undone"/> event
+    /// that reverses its money movements exactly and that a redo can take back.
     /// </summary>
     public AccountChange Undo(Transaction newest)
     {
         if (newest.Id != NextTransactionId - 1)
             throw new InvalidOperationException($"Undo needs transaction {NextTransactionId - 1}, was given {newest.Id}.");
         if (newest.Id == Transaction.OpeningId) throw DomainException.Invalid(UndoOpeningMessage);
-
-        var envelopes = Envelopes;
-        void Adjust(int envelopeId, decimal delta) =>
-            envelopes = envelopes.SetItem(envelopeId, envelopes[envelopeId] with { Balance = envelopes[envelopeId].Balance + delta });
-
-        var balanceChange = -newest.Amount;
-        switch (newest.Kind)
-        {
-            case TransactionKind.Deposit or TransactionKind.Debit or TransactionKind.Atm:
-                Adjust(newest.EnvelopeIdSrc, -newest.Amount);
-                break;
-            case TransactionKind.Move:
-                Adjust(newest.EnvelopeIdSrc, newest.Amount);
-                Adjust(newest.EnvelopeIdDest, -newest.Amount);
-                balanceChange = 0;
-                break;
-            case TransactionKind.Pay:
-                foreach (var share in newest.PaySplits) Adjust(share.EnvelopeId, -share.Amount);
-                Adjust(AvailableEnvelopeId, -(newest.Amount - newest.PaySplits.Sum(s => s.Amount)));
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown transaction kind {newest.Kind}.");
-        }
-        var after = this with { Envelopes = envelopes, Balance = Balance + balanceChange, NextTransactionId = newest.Id };
-        return new AccountChange(after, Removed: newest.Id);
+        return Emit(new Undone(newest));
     }
 
-    public AccountChange Close() => new(this with { IsClosed = true });
+    /// <summary>The version of the <see cref="Undone"/> event a redo takes back now; refused when there is none.</summary>
+    public long NextRedo() => RedoableUndos.Count > 0 ? RedoableUndos[^1] : throw DomainException.Invalid(NothingToRedoMessage);
+
+    /// <summary>Applies again the transaction that <paramref name="undone"/>, the event at <see cref="NextRedo"/>, took back.</summary>
+    public AccountChange Redo(Undone undone)
+    {
+        var transaction = undone.Transaction;
+        if (transaction.Id != NextTransactionId)
+            throw new InvalidOperationException($"Redo needs transaction {NextTransactionId}, was given {transaction.Id}.");
+        return Emit(new Redone(transaction));
+    }
+
+    public AccountChange Close() => Emit(new AccountClosed());
 
     public Envelope EnvelopeById(int envelopeId) =>
         envelopeId >= 0 && envelopeId < Envelopes.Count
@@ -188,19 +224,49 @@ public sealed record Account
         if (!CanGoNegative && envelope.Balance - money < 0)
             throw DomainException.Invalid(
                 $"Cannot {verb} more than is available in '{envelope.Name}' when account is not allowed to go negative");
-        return Record(kind, now, envelopeId, Transaction.NoEnvelope, envelope.Name, Text.Description(description), -money,
-            Envelopes.SetItem(envelopeId, envelope with { Balance = envelope.Balance - money }), []);
+        return Record(kind, now, envelopeId, Transaction.NoEnvelope, envelope.Name, Text.Description(description), -money, []);
     }
 
     private AccountChange Record(
         TransactionKind kind, DateTimeOffset now, int sourceId, int destinationId, string envelopeName, string description,
-        decimal amount, ImmutableList<Envelope> envelopes, ImmutableArray<Split> splits, decimal? balanceChange = null)
+        decimal amount, ImmutableArray<Split> splits)
     {
-        var balance = Balance + (balanceChange ?? amount);
-        var recorded = new Transaction(NextTransactionId, now, OwnerId, Id, sourceId, destinationId, envelopeName, kind,
-            description, amount, balance, splits);
-        var after = this with { Envelopes = envelopes, Balance = balance, NextTransactionId = NextTransactionId + 1 };
-        return new AccountChange(after, recorded);
+        var balance = Balance + (kind == TransactionKind.Move ? 0 : amount);
+        return Emit(MoneyEvent.Of(new Transaction(NextTransactionId, now, OwnerId, Id, sourceId, destinationId, envelopeName, kind,
+            description, amount, balance, splits)));
+    }
+
+    private AccountChange Emit(AccountEvent produced) => new(Apply(produced), produced);
+
+    /// <summary>
+    /// The account with <paramref name="transaction"/>'s money movements added (<paramref name="sign"/> 1) or taken
+    /// away (-1). Debits and cash withdrawals carry negative amounts, so one rule per kind serves both directions.
+    /// </summary>
+    private Account WithEffectOf(Transaction transaction, int sign)
+    {
+        var envelopes = Envelopes;
+        void Adjust(int envelopeId, decimal delta) =>
+            envelopes = envelopes.SetItem(envelopeId, envelopes[envelopeId] with { Balance = envelopes[envelopeId].Balance + sign * delta });
+
+        var balanceChange = transaction.Amount;
+        switch (transaction.Kind)
+        {
+            case TransactionKind.Deposit or TransactionKind.Debit or TransactionKind.Atm:
+                Adjust(transaction.EnvelopeIdSrc, transaction.Amount);
+                break;
+            case TransactionKind.Move:
+                Adjust(transaction.EnvelopeIdSrc, -transaction.Amount);
+                Adjust(transaction.EnvelopeIdDest, transaction.Amount);
+                balanceChange = 0;
+                break;
+            case TransactionKind.Pay:
+                foreach (var share in transaction.PaySplits) Adjust(share.EnvelopeId, share.Amount);
+                Adjust(AvailableEnvelopeId, transaction.Amount - transaction.PaySplits.Sum(s => s.Amount));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown transaction kind {transaction.Kind}.");
+        }
+        return this with { Envelopes = envelopes, Balance = Balance + sign * balanceChange };
     }
 
     private PaymentSource NewPaymentSource(int id, string payer, decimal amount, IEnumerable<Split> splits)

@@ -1,7 +1,22 @@
+using NVelopes.Grains.Domain.Events;
+
 namespace NVelopes.Grains.Domain;
 
-/// <summary>
-/// The outcome of one command: the account after it, the transaction it recorded (if any), and the id of the
-/// transaction it removed from the history (undo).
-/// </summary>
-public sealed record AccountChange(Account After, Transaction? Recorded = null, long? Removed = null);
+/// <summary>The outcome of one command: the event it produced and the account after it.</summary>
+public sealed record AccountChange(Account After, AccountEvent Event)
+{
+    /// <summary>The transaction the event adds to the effective history, if any (a redo adds its transaction back).</summary>
+    public Transaction? Recorded => Event switch
+    {
+        AccountOpened opened => opened.Opening,
+        MoneyEvent money => money.Transaction,
+        Redone redone => redone.Transaction,
+        _ => null,
+    };
+
+    /// <summary>The id of the transaction the event takes out of the effective history (undo).</summary>
+    public long? Removed => Event is Undone undone ? undone.Transaction.Id : null;
+
+    /// <summary>The transaction the command's answer reports: the one recorded, redone or undone.</summary>
+    public Transaction? Answered => Recorded ?? (Event as Undone)?.Transaction;
+}

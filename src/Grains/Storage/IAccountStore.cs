@@ -1,12 +1,14 @@
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 
 namespace NVelopes.Grains.Storage;
 
 /// <summary>
-/// The storage port of the account grains. Every adapter (embedded SQLite, MongoDB) keeps an account's state and
-/// its history so that they never disagree: <see cref="CommitAsync"/> applies one commit atomically, or not at all.
-/// The history is kept one record per transaction, addressed by (account id, transaction id), so a page of it is
-/// a range read whose cost does not depend on how deep the page is.
+/// The storage port of the account grains. Every adapter (embedded SQLite, MongoDB) keeps an account's state, its
+/// event log and its effective history so that they never disagree: <see cref="CommitAsync"/> applies one commit
+/// atomically, or not at all. The log is kept one record per event, addressed by (account id, version), and never
+/// changed once written; the effective history (the transactions not undone) one record per transaction, addressed
+/// by (account id, transaction id). Either way a page is a range read whose cost does not depend on how deep it is.
 /// </summary>
 public interface IAccountStore
 {
@@ -17,7 +19,8 @@ public interface IAccountStore
     Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes <see cref="AccountCommit.Account"/> as version <c>ExpectedVersion + 1</c> and makes the history
+    /// Writes <see cref="AccountCommit.Account"/> at <see cref="AccountCommit.NewVersion"/>, appends
+    /// <see cref="AccountCommit.Events"/> to the account's log, and makes the effective history
     /// hold exactly transactions 0 … <c>Account.NextTransactionId - 1</c>: those from
     /// <see cref="AccountCommit.FirstChangedTransactionId"/> on are replaced by <see cref="AccountCommit.Appended"/>.
     /// The commit's <see cref="AccountCommit.Replies"/> are stored in the same atomic write.
@@ -25,6 +28,9 @@ public interface IAccountStore
     /// <see cref="AccountCommit.ExpectedVersion"/> (0: the account must not exist yet).
     /// </summary>
     Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="count"/> events with versions after <paramref name="afterVersion"/>, oldest first.</summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string accountId, long afterVersion, int count, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="count"/> transactions with ids from <paramref name="fromId"/>, oldest first.</summary>
     Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Grains.Telemetry;
@@ -26,6 +27,9 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
         telemetry.StoreWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("store", storeName));
     }
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string accountId, long afterVersion, int count, CancellationToken cancellationToken) =>
+        TraceAsync("read_events", accountId, () => inner.ReadEventsAsync(accountId, afterVersion, count, cancellationToken));
 
     public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken) =>
         TraceAsync("read_transactions", accountId, () => inner.ReadTransactionsAsync(accountId, fromId, count, cancellationToken));

@@ -14,6 +14,9 @@ public sealed class MongoDbAccountStoreOptions : MongoDbConnectionOptions
     /// <summary>One document per history entry. Default: <c>transactions</c>.</summary>
     public string TransactionsCollection { get; set; } = "transactions";
 
+    /// <summary>One document per event of an account's log. Default: <c>events</c>.</summary>
+    public string EventsCollection { get; set; } = "events";
+
     /// <summary>Answers of commands sent with an idempotency key. Default: <c>replies</c>.</summary>
     public string RepliesCollection { get; set; } = "replies";
 

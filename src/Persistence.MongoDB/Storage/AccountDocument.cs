@@ -34,6 +34,10 @@ internal sealed class AccountDocument
     [BsonElement("nextTransactionId")]
     public long NextTransactionId { get; set; }
 
+    /// <summary>Versions of the undo events a redo may take back, the newest last.</summary>
+    [BsonElement("redoableUndos")]
+    public List<long> RedoableUndos { get; set; } = [];
+
     [BsonElement("envelopes")]
     public List<EnvelopeDocument> Envelopes { get; set; } = [];
 

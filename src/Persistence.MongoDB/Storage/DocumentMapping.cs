@@ -17,6 +17,7 @@ internal static class DocumentMapping
         CanGoNegative = account.CanGoNegative,
         Balance = account.Balance,
         NextTransactionId = account.NextTransactionId,
+        RedoableUndos = [.. account.RedoableUndos],
         Envelopes = [.. account.Envelopes.Select(e => new EnvelopeDocument { Id = e.Id, Name = e.Name, Balance = e.Balance })],
         PaymentSources = [.. account.PaymentSources.Select(p => new PaymentSourceDocument
         {
@@ -36,6 +37,8 @@ internal static class DocumentMapping
             PaymentSources = [.. document.PaymentSources.Select(p => new PaymentSource(p.Id, p.Payer, p.Amount, ToSplits(p.Splits)))],
             NextTransactionId = document.NextTransactionId,
             IsClosed = document.Closed,
+            Version = document.Version,
+            RedoableUndos = [.. document.RedoableUndos],
         },
         document.Version);
 

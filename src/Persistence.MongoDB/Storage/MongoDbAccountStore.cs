@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.MongoDB.Options;
@@ -11,8 +12,9 @@ using Orleans.Storage;
 namespace NVelopes.Persistence.MongoDB.Storage;
 
 /// <summary>
-/// The account store on MongoDB: one document per account in <c>accounts</c>, one document per history entry in
-/// <c>transactions</c>. A commit writes both in one multi-document transaction, so state and history never disagree;
+/// The account store on MongoDB: one document per account in <c>accounts</c>, one per event of its log in
+/// <c>events</c>, one per entry of its effective history in <c>transactions</c>. A commit writes all three in one
+/// multi-document transaction, so state, log and history never disagree;
 /// commits of different accounts that arrive together share one transaction (<see cref="MongoDbCommitWriter"/>), so
 /// they share its durable commit too. Transactions need a replica set (or a sharded cluster):
 /// <see cref="InitializeAsync"/> refuses a standalone server.
@@ -23,6 +25,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<AccountDocument> _accounts;
     private readonly IMongoCollection<TransactionDocument> _transactions;
+    private readonly IMongoCollection<EventDocument> _events;
     private readonly IMongoCollection<ReplyDocument> _replies;
     private readonly TransactionOptions _transactionOptions;
     private readonly ILogger<MongoDbAccountStore> _logger;
@@ -40,6 +43,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         _database = clients.GetDatabase(_options);
         _accounts = _database.GetCollection<AccountDocument>(_options.AccountsCollection);
         _transactions = _database.GetCollection<TransactionDocument>(_options.TransactionsCollection);
+        _events = _database.GetCollection<EventDocument>(_options.EventsCollection);
         _replies = _database.GetCollection<ReplyDocument>(_options.RepliesCollection);
         // Snapshot reads inside the transaction; the write concern applies to the commit as a whole.
         _transactionOptions = new TransactionOptions(
@@ -76,6 +80,11 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                     Builders<TransactionDocument>.IndexKeys.Ascending(t => t.AccountId).Ascending(t => t.TransactionId),
                     new CreateIndexOptions { Name = "accountId_txId", Unique = true }),
                 cancellationToken: token).ConfigureAwait(false);
+            await _events.Indexes.CreateOneAsync(
+                new CreateIndexModel<EventDocument>(
+                    Builders<EventDocument>.IndexKeys.Ascending(e => e.AccountId).Ascending(e => e.Version),
+                    new CreateIndexOptions { Name = "accountId_version", Unique = true }),
+                cancellationToken: token).ConfigureAwait(false);
             await _replies.Indexes.CreateOneAsync(
                 new CreateIndexModel<ReplyDocument>(
                     Builders<ReplyDocument>.IndexKeys.Ascending(r => r.ExpiresAt),
@@ -102,12 +111,13 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        RequireContiguousHistory(commit);
+        commit.RequireConsistent();
         var account = commit.Account.ToDocument(commit.NewVersion);
         var prepared = new PreparedCommit(
             commit,
             account,
             [.. commit.Appended.Select(t => t.ToDocument())],
+            [.. commit.Events.Select(e => EventDocument.From(account.Id, e))],
             [.. commit.RepliesToRemember.Select(r => ReplyDocument.From(account.Id, r))]);
         return Writer.WriteAsync(prepared, cancellationToken);
     }
@@ -115,7 +125,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     /// <summary>Writes one commit in a transaction of its own.</summary>
     private Task CommitAloneAsync(PreparedCommit prepared, TimeSpan timeout)
     {
-        var (commit, account, appended, replies) = prepared;
+        var (commit, account, appended, events, replies) = prepared;
         return MongoDbOperation.RunAsync(timeout, $"committing account {account.Id}", async token =>
         {
             using var session = await _database.Client.StartSessionAsync(cancellationToken: token).ConfigureAwait(false);
@@ -134,6 +144,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 }
                 if (appended.Count > 0)
                     await _transactions.InsertManyAsync(s, appended, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
+                await _events.InsertManyAsync(s, events, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
                 foreach (var reply in replies)
                 {
                     await _replies.ReplaceOneAsync(s, r => r.Id == reply.Id, reply, new ReplaceOptions { IsUpsert = true }, t)
@@ -159,6 +170,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             .Select(c => (WriteModel<TransactionDocument>)new DeleteManyModel<TransactionDocument>(HistoryReplacedBy(c.Commit)))
             .Concat(batch.SelectMany(c => c.Appended).Select(t => new InsertOneModel<TransactionDocument>(t)))
             .ToList();
+        var eventWrites = batch.SelectMany(c => c.Events).Select(e => new InsertOneModel<EventDocument>(e)).ToList();
         var replyWrites = batch.SelectMany(c => c.Replies)
             .Select(r => new ReplaceOneModel<ReplyDocument>(Builders<ReplyDocument>.Filter.Eq(d => d.Id, r.Id), r) { IsUpsert = true })
             .ToList();
@@ -179,6 +191,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                     foreach (var prepared in batch) await hook(prepared.Commit, t).ConfigureAwait(false);
                 }
                 if (historyWrites.Count > 0) await _transactions.BulkWriteAsync(s, historyWrites, ordered, t).ConfigureAwait(false);
+                await _events.BulkWriteAsync(s, eventWrites, ordered, t).ConfigureAwait(false);
                 if (replyWrites.Count > 0) await _replies.BulkWriteAsync(s, replyWrites, ordered, t).ConfigureAwait(false);
                 return true;
             }, _transactionOptions, token).ConfigureAwait(false);
@@ -198,6 +211,24 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     private static FilterDefinition<TransactionDocument> HistoryReplacedBy(AccountCommit commit) =>
         Builders<TransactionDocument>.Filter.Eq(h => h.AccountId, commit.Account.Id)
         & Builders<TransactionDocument>.Filter.Gte(h => h.TransactionId, commit.FirstChangedTransactionId);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string accountId, long afterVersion, int count, CancellationToken cancellationToken)
+    {
+        // A limit of 0 means "no limit" to MongoDB, so an empty read is answered here.
+        if (count <= 0) return Task.FromResult<IReadOnlyList<RecordedEvent>>([]);
+
+        return MongoDbOperation.RunAsync<IReadOnlyList<RecordedEvent>>(_options.OperationTimeout, $"reading the log of account {accountId}", async token =>
+        {
+            var documents = await _events
+                .Find(e => e.AccountId == accountId && e.Version > afterVersion && e.Version <= afterVersion + count,
+                    new FindOptions { MaxTime = _options.OperationTimeout })
+                .Sort(Builders<EventDocument>.Sort.Ascending(e => e.Version))
+                .Limit(count)
+                .ToListAsync(token).ConfigureAwait(false);
+            return [.. documents.Select(d => d.ToRecordedEvent())];
+        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken)
@@ -277,27 +308,6 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 "The MongoDB account store needs multi-document transactions, which MongoDB offers only on a replica set or a " +
                 "sharded cluster, and the server it connected to is a standalone mongod. Start mongod with --replSet " +
                 "(a single-member replica set will do) and name it in the connection string (?replicaSet=...).");
-        }
-    }
-
-    private static void RequireContiguousHistory(AccountCommit commit)
-    {
-        var account = commit.Account;
-        if (commit.FirstChangedTransactionId < 0 || commit.FirstChangedTransactionId + commit.Appended.Count != account.NextTransactionId)
-        {
-            throw new ArgumentException(
-                $"Commit of account {account.Id}: history from {commit.FirstChangedTransactionId} with {commit.Appended.Count} appended " +
-                $"transactions does not end at NextTransactionId {account.NextTransactionId}.", nameof(commit));
-        }
-        for (var i = 0; i < commit.Appended.Count; i++)
-        {
-            var transaction = commit.Appended[i];
-            if (transaction.Id != commit.FirstChangedTransactionId + i || transaction.AccountId != account.Id)
-            {
-                throw new ArgumentException(
-                    $"Commit of account {account.Id}: appended transaction {i} is {transaction.AccountId}/{transaction.Id}, " +
-                    $"expected {account.Id}/{commit.FirstChangedTransactionId + i}.", nameof(commit));
-            }
         }
     }
 

@@ -10,6 +10,7 @@ internal sealed record PreparedCommit(
     AccountCommit Commit,
     AccountDocument Account,
     IReadOnlyList<TransactionDocument> Appended,
+    IReadOnlyList<EventDocument> Events,
     IReadOnlyList<ReplyDocument> Replies)
 {
     public string AccountId => Account.Id;

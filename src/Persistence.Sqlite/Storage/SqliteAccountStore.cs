@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 using Orleans.Storage;
 
@@ -8,8 +9,9 @@ namespace NVelopes.Persistence.Sqlite.Storage;
 
 /// <summary>
 /// The embedded adapter of the account storage port. An account is one row (its state as JSON plus the columns
-/// that are queried); its history is one row per transaction keyed by (account, id). A commit is one savepoint of
-/// the writer's transaction, so the state and the history change together or not at all.
+/// that are queried); its log is one row per event keyed by (account, version), its effective history one row per
+/// transaction keyed by (account, id). A commit is one savepoint of the writer's transaction, so the state, the log
+/// and the history change together or not at all.
 /// </summary>
 public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clock) : IAccountStore
 {
@@ -28,7 +30,8 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         command.Parameters.AddWithValue("$id", accountId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new StoredAccount(JsonSerializer.Deserialize<Account>(reader.GetString(1), Json)!, reader.GetInt64(0));
+        var version = reader.GetInt64(0);
+        return new StoredAccount(JsonSerializer.Deserialize<Account>(reader.GetString(1), Json)! with { Version = version }, version);
     }
 
     /// <summary>
@@ -38,8 +41,10 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
     /// </summary>
     public Task CommitAsync(AccountCommit commit, CancellationToken cancellationToken)
     {
+        commit.RequireConsistent();
         var state = JsonSerializer.Serialize(commit.Account, Json);
         var appended = commit.Appended.Select(recorded => (recorded.Id, Body: JsonSerializer.Serialize(recorded, Json))).ToList();
+        var events = commit.Events.Select(recorded => (recorded.Version, Body: RecordedEventJson.Serialize(recorded))).ToList();
         var now = clock.GetUtcNow();
         return database.Writer.WriteAsync(async write =>
         {
@@ -47,6 +52,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
             BeforeHistoryWrite?.Invoke(commit);
             if (!commit.OnlyAppends) await DeleteHistoryFromAsync(write, commit);
             foreach (var (id, body) in appended) await InsertTransactionAsync(write, commit.Account.Id, id, body);
+            foreach (var (version, body) in events) await InsertEventAsync(write, commit.Account.Id, version, body);
             await RememberRepliesAsync(write, commit, now);
         });
     }
@@ -66,6 +72,25 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new RememberedReply(key, reader.GetString(0), reader.GetString(1),
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(
+        string accountId, long afterVersion, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT body FROM events
+            WHERE account_id = $account AND version > $after AND version <= $after + $count
+            ORDER BY version LIMIT $count
+            """;
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$after", afterVersion);
+        command.Parameters.AddWithValue("$count", count);
+        var events = new List<RecordedEvent>(Math.Min(count, 1024));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) events.Add(RecordedEventJson.Deserialize(reader.GetString(0)));
+        return events;
     }
 
     public async Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(
@@ -117,6 +142,15 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         var command = write.Command("INSERT INTO transactions (account_id, tx_id, body) VALUES ($account, $id, $body)");
         command.Parameters.AddWithValue("$account", accountId);
         command.Parameters.AddWithValue("$id", transactionId);
+        command.Parameters.AddWithValue("$body", body);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertEventAsync(SqliteWrite write, string accountId, long version, string body)
+    {
+        var command = write.Command("INSERT INTO events (account_id, version, body) VALUES ($account, $version, $body)");
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$version", version);
         command.Parameters.AddWithValue("$body", body);
         await command.ExecuteNonQueryAsync();
     }

@@ -29,6 +29,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
             body TEXT NOT NULL,
             PRIMARY KEY (account_id, tx_id)
         ) WITHOUT ROWID;
+        -- The account's log: one row per event keyed by (account, version), appended and never changed.
+        CREATE TABLE IF NOT EXISTS events (
+            account_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (account_id, version)
+        ) WITHOUT ROWID;
         -- Answers of commands sent with an idempotency key, written with the commit that applied them.
         CREATE TABLE IF NOT EXISTS replies (
             account_id TEXT NOT NULL,

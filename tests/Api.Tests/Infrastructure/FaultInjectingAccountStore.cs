@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Api.Tests.Infrastructure;
@@ -68,6 +69,12 @@ public sealed class FaultInjectingAccountStore : IAccountStore
         FailIfUnreachable();
         await Inner.CommitAsync(commit, cancellationToken);
         if (Fault == StoreFault.LostAcknowledgement) throw Injected();
+    }
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string accountId, long afterVersion, int count, CancellationToken cancellationToken)
+    {
+        FailIfUnreachable();
+        return Inner.ReadEventsAsync(accountId, afterVersion, count, cancellationToken);
     }
 
     public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken)

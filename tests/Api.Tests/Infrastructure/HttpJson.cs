@@ -43,9 +43,13 @@ public static class HttpJson
     }
 
     /// <summary>The account and its whole history as raw JSON, to prove that a refused request changed nothing.</summary>
-    public static async Task<string> SnapshotAsync(this HttpClient client, string accountId)
+    /// <param name="withVersion">
+    /// False to leave the account's version out: an undo restores the state, but as a new event, at a new version.
+    /// </param>
+    public static async Task<string> SnapshotAsync(this HttpClient client, string accountId, bool withVersion = true)
     {
         var account = await client.GetJsonAsync($"/accounts/{accountId}");
+        if (!withVersion) account.AsObject().Remove("version");
         var history = await client.GetJsonAsync($"/accounts/{accountId}/transactions/0/1000");
         return account.ToJsonString() + "\n" + history.ToJsonString();
     }

@@ -42,7 +42,7 @@ internal sealed class AnAccount
     public Ledger BuildLedger()
     {
         var opened = Account.Open(Id, OwnerId, Name, _openingBalance, _canGoNegative, TestClock.Now);
-        var ledger = new Ledger(opened.After, [opened.Recorded!]);
+        var ledger = new Ledger(opened.After, [opened.Recorded!], [opened.Event]);
         foreach (var step in _steps) ledger.Apply(step);
         return ledger;
     }

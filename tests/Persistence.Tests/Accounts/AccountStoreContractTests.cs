@@ -1,4 +1,5 @@
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 using Orleans.Storage;
 
@@ -77,7 +78,7 @@ public abstract class AccountStoreContractTests
         var store = Store;
         var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
 
-        var ahead = (opened with { Version = 5 }).Begin().Deposit(1m).Commit;
+        var ahead = (opened with { Version = 5, Account = opened.Account with { Version = 5 } }).Begin().Deposit(1m).Commit;
         await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(ahead, CancellationToken.None));
 
         await StoreAssert.HoldsAsync(store, opened);
@@ -145,6 +146,37 @@ public abstract class AccountStoreContractTests
         await StoreAssert.HoldsAsync(store, ledger);
         Assert.Equal([100m, 10m, 50m, 60m], ledger.History.Select(t => t.Amount));
         Assert.Equal(220m, ledger.Account.Balance);
+    }
+
+    [SkippableFact]
+    public async Task UndoAndRedo_AppendToTheLog_AndTheRedoChainIsDurable()
+    {
+        var store = Store;
+        var deposited = await Ledger.Open(NewId(), NewId()).Deposit(1.10m).Deposit(2.20m).CommitAsync(store);
+        var undone = await deposited.Begin().Undo().Undo().CommitAsync(store);
+        var redone = await undone.Begin().Redo().CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, redone);
+        var log = await store.ReadEventsAsync(redone.Account.Id, 0, 100, CancellationToken.None);
+        Assert.Equal(["account_opened", "deposited", "deposited", "undone", "undone", "redone"], log.Select(e => e.Event.Kind));
+        Assert.Equal([1L, 2, 3, 4, 5, 6], log.Select(e => e.Version));
+        // The second undo (version 5) was redone; the first (version 4) can still be.
+        var reloaded = (await store.LoadAsync(redone.Account.Id, CancellationToken.None))!;
+        Assert.Equal([4L], reloaded.Account.RedoableUndos);
+        Assert.Equal(101.10m, reloaded.Account.Balance);
+    }
+
+    [SkippableFact]
+    public async Task ReadEvents_Range_ReturnsThoseVersionsOldestFirst()
+    {
+        var store = Store;
+        var ledger = await Ledger.Open(NewId(), NewId()).Deposit(1m).Deposit(2m).Deposit(3m).Deposit(4m).CommitAsync(store);
+
+        var middle = await store.ReadEventsAsync(ledger.Account.Id, 2, 2, CancellationToken.None);
+        Assert.Equal([3L, 4], middle.Select(e => e.Version));
+        Assert.Equal([2m, 3m], middle.Select(e => ((MoneyEvent)e.Event).Transaction.Amount));
+        Assert.Empty(await store.ReadEventsAsync(ledger.Account.Id, 5, 10, CancellationToken.None));
+        Assert.Empty(await store.ReadEventsAsync(NewId(), 0, 10, CancellationToken.None));
     }
 
     [SkippableFact]

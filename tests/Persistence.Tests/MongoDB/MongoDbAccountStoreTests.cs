@@ -14,7 +14,7 @@ namespace NVelopes.Persistence.Tests.MongoDB;
 public sealed class MongoDbAccountStoreTests(StorageFixture fixture)
 {
     [SkippableFact]
-    public async Task Commit_StoresMoneyAsDecimal128_AndOneDocumentPerTransaction()
+    public async Task Commit_StoresMoneyAsDecimal128_AndOneDocumentPerTransaction_AndPerEvent()
     {
         SkipWithoutMongo();
         var accountId = NewId();
@@ -27,7 +27,7 @@ public sealed class MongoDbAccountStoreTests(StorageFixture fixture)
 
         Assert.Equal(BsonType.Decimal128, account["balance"].BsonType);
         Assert.Equal(0.30m, account["balance"].AsDecimal);
-        Assert.Equal(1L, account["version"].ToInt64());
+        Assert.Equal(2L, account["version"].ToInt64()); // one commit of two events: the opening and the deposit
         Assert.Equal(BsonType.Decimal128, account["envelopes"][0]["balance"].BsonType);
         Assert.Equal([$"{accountId}/0", $"{accountId}/1"], history.Select(t => t["_id"].AsString));
         Assert.Equal([0L, 1L], history.Select(t => t["txId"].ToInt64()));
@@ -36,6 +36,12 @@ public sealed class MongoDbAccountStoreTests(StorageFixture fixture)
         Assert.Equal(0.20m, history[1]["amount"].AsDecimal);
         Assert.Equal("Deposit", history[1]["kind"].AsString);
         Assert.Equal(ledger.Account.NextTransactionId, history.Count);
+
+        var events = await database.GetCollection<BsonDocument>("events")
+            .Find(new BsonDocument("accountId", accountId)).Sort(new BsonDocument("version", 1)).ToListAsync();
+        Assert.Equal([$"{accountId}/1", $"{accountId}/2"], events.Select(e => e["_id"].AsString));
+        Assert.Equal(["account_opened", "deposited"], events.Select(e => e["kind"].AsString));
+        Assert.Contains("\"Amount\":0.20", events[1]["body"].AsString); // the exact decimal literal, never a double
     }
 
     [SkippableFact]
