@@ -23,6 +23,13 @@ public static class HttpJson
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>Sends, asserts a 200 and returns its JSON.</summary>
+    public static async Task<JsonNode> OkJsonAsync(this Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        return await response.ReadJsonAsync();
+    }
+
     /// <summary>Asserts a problem-details answer with <paramref name="status"/> and a reason, and returns the reason.</summary>
     public static async Task<string> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
