@@ -14,6 +14,7 @@ public static class BenchmarkApp
         new ReadsScenario(),
         new DeepPagingScenario(),
         new MemoryScenario(),
+        new FeedScenario(),
     }.ToDictionary(s => s.Name);
 
     /// <returns>0 when every scenario ran; 2 for a bad command line.</returns>

@@ -27,6 +27,27 @@ internal sealed class LoadClient(Uri server, string accessToken) : IDisposable
     public Task<int> PostAsync(string path, byte[] json, CancellationToken cancellationToken) =>
         ExchangeAsync(LoadConnection.Request("POST", path, _fixedHeaders, json), cancellationToken);
 
+    /// <summary>
+    /// Opens a stream (<c>GET</c>, such as an event feed) on a connection of its own with a small buffer, and hands
+    /// its body to <paramref name="onBody"/> until it ends or <paramref name="cancellationToken"/> closes it.
+    /// </summary>
+    public async Task<int> StreamAsync(string path, LoadConnection.BodyConsumer onBody, CancellationToken cancellationToken)
+    {
+        using var connection = await LoadConnection.OpenAsync(_endpoint, cancellationToken, bufferSize: StreamBufferSize);
+        await using var closing = cancellationToken.Register(connection.Dispose);
+        try
+        {
+            return await connection.StreamAsync(LoadConnection.Request("GET", path, _fixedHeaders, []), onBody, cancellationToken);
+        }
+        catch (Exception closed) when (closed is IOException or SocketException or ObjectDisposedException or OperationCanceledException
+                                       && cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+    }
+
+    private const int StreamBufferSize = 1024;
+
     public void Dispose()
     {
         while (_idle.TryTake(out var connection)) connection.Dispose();

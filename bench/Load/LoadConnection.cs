@@ -20,23 +20,30 @@ internal sealed class LoadConnection : IDisposable
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
 
+    /// <summary>Room for a whole answer of the measured requests; a feed's stream needs much less (it grows if it must).</summary>
+    public const int DefaultBufferSize = 16 * 1024;
+
     private readonly Socket _socket;
-    private byte[] _buffer = new byte[16 * 1024];
+    private byte[] _buffer;
     private int _start;
     private int _end;
 
-    private LoadConnection(Socket socket) => _socket = socket;
+    private LoadConnection(Socket socket, int bufferSize)
+    {
+        _socket = socket;
+        _buffer = new byte[bufferSize];
+    }
 
     /// <summary>False once the server said it closes the connection or an answer could not be read to its end.</summary>
     public bool Reusable { get; private set; } = true;
 
-    public static async Task<LoadConnection> OpenAsync(EndPoint server, CancellationToken cancellationToken)
+    public static async Task<LoadConnection> OpenAsync(EndPoint server, CancellationToken cancellationToken, int bufferSize = DefaultBufferSize)
     {
         var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(server, cancellationToken);
-            return new LoadConnection(socket);
+            return new LoadConnection(socket, bufferSize);
         }
         catch
         {
@@ -59,8 +66,8 @@ internal sealed class LoadConnection : IDisposable
         _start += headerLength;
         if (closes) Reusable = false;
 
-        if (chunked) await SkipChunkedBodyAsync(cancellationToken);
-        else if (contentLength is { } length) await SkipAsync(length, cancellationToken);
+        if (chunked) await ReadChunkedBodyAsync(onBody: null, cancellationToken);
+        else if (contentLength is { } length) await ConsumeAsync(length, onBody: null, cancellationToken);
         else if (status is not (204 or 304) && status >= 200)
         {
             // Neither length nor chunks: the body runs to the end of the connection.
@@ -68,6 +75,31 @@ internal sealed class LoadConnection : IDisposable
         }
         return status;
     }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and, when it is answered 200 with a chunked body (a stream such as an event
+    /// feed), hands every piece of that body to <paramref name="onBody"/> as it arrives, until the body ends or the
+    /// connection is closed. Answers the status code.
+    /// </summary>
+    public async Task<int> StreamAsync(ReadOnlyMemory<byte> request, BodyConsumer onBody, CancellationToken cancellationToken)
+    {
+        Reusable = false; // a stream is read to its end
+        while (!request.IsEmpty)
+        {
+            var sent = await _socket.SendAsync(request, SocketFlags.None, cancellationToken);
+            request = request[sent..];
+        }
+        var headerLength = await ReadUntilAsync(HeaderEnd, cancellationToken) + HeaderEnd.Length;
+        var (status, _, chunked, _) = ParseHead(_buffer.AsSpan(_start, headerLength));
+        _start += headerLength;
+        if (status != 200) return status;
+        if (!chunked) throw new IOException("The stream's answer is not chunked.");
+        await ReadChunkedBodyAsync(onBody, cancellationToken);
+        return status;
+    }
+
+    /// <summary>Takes the pieces of a streamed body as they arrive.</summary>
+    public delegate void BodyConsumer(ReadOnlySpan<byte> piece);
 
     public void Dispose() => _socket.Dispose();
 
@@ -95,7 +127,8 @@ internal sealed class LoadConnection : IDisposable
         return (status, contentLength, chunked, closes);
     }
 
-    private async Task SkipChunkedBodyAsync(CancellationToken cancellationToken)
+    /// <summary>Reads a chunked body to its end, handing its data to <paramref name="onBody"/> if there is one.</summary>
+    private async Task ReadChunkedBodyAsync(BodyConsumer? onBody, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -113,21 +146,22 @@ internal sealed class LoadConnection : IDisposable
                 _start += trailerLength + CrLf.Length;
                 return;
             }
-            await SkipAsync(size + CrLf.Length, cancellationToken);
+            await ConsumeAsync(size, onBody, cancellationToken);
+            await ConsumeAsync(CrLf.Length, onBody: null, cancellationToken);
         }
     }
 
-    private async Task SkipAsync(long count, CancellationToken cancellationToken)
+    /// <summary>Reads past <paramref name="count"/> bytes, handing them to <paramref name="onBody"/> if there is one.</summary>
+    private async Task ConsumeAsync(long count, BodyConsumer? onBody, CancellationToken cancellationToken)
     {
         while (true)
         {
             var buffered = _end - _start;
-            if (buffered >= count)
-            {
-                _start += (int)count;
-                return;
-            }
-            count -= buffered;
+            var taken = (int)Math.Min(buffered, count);
+            onBody?.Invoke(_buffer.AsSpan(_start, taken));
+            _start += taken;
+            count -= taken;
+            if (count == 0) return;
             _start = _end = 0;
             await ReceiveAsync(cancellationToken);
         }

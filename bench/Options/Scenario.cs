@@ -8,7 +8,8 @@ public static class Scenario
     public const string Reads = "reads";
     public const string DeepPaging = "deep-paging";
     public const string Memory = "memory";
+    public const string Feed = "feed";
     public const string All = "all";
 
-    public static IReadOnlyList<string> Every { get; } = [HotAccount, ManyAccounts, Reads, DeepPaging, Memory];
+    public static IReadOnlyList<string> Every { get; } = [HotAccount, ManyAccounts, Reads, DeepPaging, Memory, Feed];
 }

@@ -13,8 +13,6 @@ namespace NVelopes.Bench.Scenarios;
 internal sealed class MemoryScenario : IScenario
 {
     private const int Parallelism = 64;
-    private const int SettleAttempts = 10;
-    private static readonly TimeSpan SettlePause = TimeSpan.FromSeconds(1);
 
     public string Name => Scenario.Memory;
 
@@ -26,13 +24,13 @@ internal sealed class MemoryScenario : IScenario
         var count = context.Options.Sizes.MemoryAccounts;
         var ids = await CreateAccountsAsync(context, count, cancellationToken);
 
-        var before = await SettledHeapAsync(cancellationToken);
+        var before = await SettledHeap.WeighAsync(cancellationToken);
         var process = Process.GetCurrentProcess();
         var privateBefore = process.PrivateMemorySize64;
         var query = new ViewAccount(context.NVelopes.OwnerId);
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (id, token) => await grains.GetGrain<IAccountGrain>(id).ViewAsync(query, token));
-        var after = await SettledHeapAsync(cancellationToken);
+        var after = await SettledHeap.WeighAsync(cancellationToken);
         process.Refresh();
 
         var perAccount = (after - before) / count;
@@ -49,30 +47,5 @@ internal sealed class MemoryScenario : IScenario
         await context.SayAsync($"  creating {count} accounts in the nvelopes store…");
         await context.NVelopes.CreateAsync(accounts, cancellationToken);
         return [.. accounts.Select(a => a.Account.Id)];
-    }
-
-    /// <summary>
-    /// The live heap once it stops shrinking: what a finished load leaves behind for a moment (its last batches, the
-    /// thread pool's work items) would otherwise count against one side of the difference.
-    /// </summary>
-    private static async Task<long> SettledHeapAsync(CancellationToken cancellationToken)
-    {
-        var weight = Weigh();
-        for (var attempt = 0; attempt < SettleAttempts; attempt++)
-        {
-            await Task.Delay(SettlePause, cancellationToken);
-            var again = Weigh();
-            var settled = Math.Abs(again - weight) < weight / 200;
-            weight = again;
-            if (settled) break;
-        }
-        return weight;
-    }
-
-    private static long Weigh()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
