@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MongoDB.Bson;
+using NVelopes.Api.Accounts;
 using NVelopes.Grains.Domain;
 
 namespace NVelopes.Bench.Baseline;
@@ -51,11 +52,12 @@ internal static class BsonMapping
         { "owner_id", transaction.OwnerId },
         { "tx_id", transaction.Id },
         { "date", transaction.Date.UtcDateTime },
-        { "envelope_id_src", transaction.EnvelopeIdSrc },
-        { "envelope_id_dest", transaction.EnvelopeIdDest },
-        { "envelope", transaction.EnvelopeName },
-        { "op", transaction.Kind.ToString().ToUpperInvariant() },
-        { "description", transaction.Description },
+        // The original stored its display form.
+        { "envelope_id_src", LegacyTransaction.EnvelopeId(transaction.EnvelopeId) },
+        { "envelope_id_dest", LegacyTransaction.EnvelopeId(transaction.ToEnvelopeId) },
+        { "envelope", LegacyTransaction.Envelope(transaction.EnvelopeName, transaction.ToEnvelopeName) },
+        { "op", LegacyTransaction.Op(transaction.Kind.ToString()) },
+        { "description", LegacyTransaction.Description(transaction.Payer, transaction.Description) },
         { "amount", new BsonDecimal128(transaction.Amount) },
         { "account_balance", new BsonDecimal128(transaction.AccountBalance) },
         { "pay_envelopes", new BsonArray(transaction.PaySplits.Select(ToDocument)) },

@@ -72,10 +72,8 @@ internal sealed class FeedScenario : IScenario
         await context.SayAsync(
             $"  {written:N0} writes acknowledged, {deliveries.Length:N0} deliveries; delivery p50 {Percentile(deliveries, 0.5):F1} ms, " +
             $"p99 {deliveryP99:F1} ms; write p99 {writeP99:F1} ms; missed {missed}, duplicates {duplicates}");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"RESULT scenario={Name} store={context.Options.StoreName} subscribers={subscribers.Length} accounts={accounts.Length} " +
-            $"events_delivered={deliveries.Length} missed={missed} duplicates={duplicates} delivery_p99_ms={deliveryP99:F1} " +
-            $"write_p99_ms={writeP99:F1} ratio={(writeP99 > 0 ? deliveryP99 / writeP99 : 0):F2} bytes_per_subscriber={bytesPerSubscriber}");
+        return ResultLine.Feed(context.Options.StoreName, subscribers.Length, accounts.Length, deliveries.Length, missed, duplicates,
+            deliveryP99, writeP99, bytesPerSubscriber);
     }
 
     private static double Percentile(double[] sorted, double quantile) =>

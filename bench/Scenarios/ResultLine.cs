@@ -15,6 +15,10 @@ internal static class ResultLine
     public static string Memory(string store, long bytesPerAccount) =>
         Invariant($"RESULT scenario=memory store={store} bytes_per_account={bytesPerAccount}");
 
+    public static string Feed(
+        string store, int subscribers, int accounts, int delivered, long missed, long duplicates, double deliveryP99, double writeP99, long bytesPerSubscriber) =>
+        Invariant($"RESULT scenario=feed store={store} subscribers={subscribers} accounts={accounts} events_delivered={delivered} missed={missed} duplicates={duplicates} delivery_p99_ms={deliveryP99:F1} write_p99_ms={writeP99:F1} ratio={Ratio(deliveryP99, writeP99)} bytes_per_subscriber={bytesPerSubscriber}");
+
     private static string Ratio(double numerator, double denominator) =>
         denominator > 0 ? (numerator / denominator).ToString("F2", CultureInfo.InvariantCulture) : "inf";
 

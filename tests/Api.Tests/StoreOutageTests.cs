@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using NVelopes.Api.Tests.Infrastructure;
+using NVelopes.TestSupport;
 
 namespace NVelopes.Api.Tests;
 

@@ -38,7 +38,10 @@ public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
         }
         Assert.Matches(PagingLine(), Assert.Single(lines, l => l.StartsWith("RESULT scenario=deep-paging ", StringComparison.Ordinal)));
         Assert.Matches(MemoryLine(), Assert.Single(lines, l => l.StartsWith("RESULT scenario=memory ", StringComparison.Ordinal)));
-        Assert.Equal(5, lines.Length);
+        var feed = Assert.Single(lines, l => l.StartsWith("RESULT scenario=feed ", StringComparison.Ordinal));
+        Assert.Matches(FeedLine(), feed);
+        Assert.Contains(" missed=0 duplicates=0 ", feed, StringComparison.Ordinal);
+        Assert.Equal(6, lines.Length);
     }
 
     private const string Number = @"\d+(\.\d+)?";
@@ -51,4 +54,7 @@ public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^RESULT scenario=memory store=[a-z]+ bytes_per_account=-?\d+$")]
     private static partial Regex MemoryLine();
+
+    [GeneratedRegex($@"^RESULT scenario=feed store=[a-z]+ subscribers=\d+ accounts=\d+ events_delivered=[1-9]\d* missed=\d+ duplicates=\d+ delivery_p99_ms={Number} write_p99_ms={Number} ratio={Number} bytes_per_subscriber=-?\d+$")]
+    private static partial Regex FeedLine();
 }

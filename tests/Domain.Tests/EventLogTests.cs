@@ -138,7 +138,7 @@ public sealed class EventLogTests
 
         Assert.IsType<Redone>(redone.Event);
         Assert.Equal([75m, 25m, 0m], ledger.Account.Balances());
-        Assert.Equal("Available -> Shopping", redone.Recorded!.EnvelopeName); // as it was recorded, before the rename
+        Assert.Equal("Shopping", redone.Recorded!.ToEnvelopeName); // as it was recorded, before the rename
     }
 
     [Fact]

@@ -24,9 +24,8 @@ public sealed class MoveTests
         var recorded = account.Move(0, 1, "Budget", 60m, TestClock.Now).Recorded!;
 
         Assert.Equal(TransactionKind.Move, recorded.Kind);
-        Assert.Equal(0, recorded.EnvelopeIdSrc);
-        Assert.Equal(1, recorded.EnvelopeIdDest);
-        Assert.Equal("Available -> Shopping", recorded.EnvelopeName);
+        Assert.Equal((0, "Available"), (recorded.EnvelopeId, recorded.EnvelopeName));
+        Assert.Equal((1, "Shopping"), (recorded.ToEnvelopeId, recorded.ToEnvelopeName));
         Assert.Equal("Budget", recorded.Description);
         Assert.Equal(60m, recorded.Amount);
         Assert.Equal(100m, recorded.AccountBalance);

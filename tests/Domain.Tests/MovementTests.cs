@@ -26,8 +26,8 @@ public sealed class MovementTests
 
         Assert.Equal(TransactionKind.Deposit, recorded.Kind);
         Assert.Equal(1, recorded.Id);
-        Assert.Equal(1, recorded.EnvelopeIdSrc);
-        Assert.Equal(-1, recorded.EnvelopeIdDest);
+        Assert.Equal(1, recorded.EnvelopeId);
+        Assert.Null(recorded.ToEnvelopeId);
         Assert.Equal("Shopping", recorded.EnvelopeName);
         Assert.Equal("Birthday money", recorded.Description);
         Assert.Equal(25.50m, recorded.Amount);
@@ -77,8 +77,8 @@ public sealed class MovementTests
         Assert.Equal(TransactionKind.Debit, recorded.Kind);
         Assert.Equal(-40.25m, recorded.Amount);
         Assert.Equal(59.75m, recorded.AccountBalance);
-        Assert.Equal(0, recorded.EnvelopeIdSrc);
-        Assert.Equal(-1, recorded.EnvelopeIdDest);
+        Assert.Equal(0, recorded.EnvelopeId);
+        Assert.Null(recorded.ToEnvelopeId);
         Assert.Equal("Available", recorded.EnvelopeName);
     }
 
@@ -146,8 +146,8 @@ public sealed class MovementTests
         Assert.Equal(TransactionKind.Atm, recorded.Kind);
         Assert.Equal(-20m, recorded.Amount);
         Assert.Equal(80m, recorded.AccountBalance);
-        Assert.Equal(1, recorded.EnvelopeIdSrc);
-        Assert.Equal(-1, recorded.EnvelopeIdDest);
+        Assert.Equal(1, recorded.EnvelopeId);
+        Assert.Null(recorded.ToEnvelopeId);
         Assert.Equal("Cash", recorded.EnvelopeName);
         Assert.Equal("Cash point", recorded.Description);
     }

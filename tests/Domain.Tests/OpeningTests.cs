@@ -29,8 +29,8 @@ public sealed class OpeningTests
         Assert.Equal(0, opening.Id);
         Assert.Equal(TransactionKind.Deposit, opening.Kind);
         Assert.Equal("Account Opened", opening.Description);
-        Assert.Equal(0, opening.EnvelopeIdSrc);
-        Assert.Equal(-1, opening.EnvelopeIdDest);
+        Assert.Equal(0, opening.EnvelopeId);
+        Assert.Null(opening.ToEnvelopeId);
         Assert.Equal("Available", opening.EnvelopeName);
         Assert.Equal(100m, opening.Amount);
         Assert.Equal(100m, opening.AccountBalance);

@@ -19,7 +19,7 @@ public sealed class PayTests
 
         Assert.Equal(new[] { 100m, 700m, 300m }, change.After.Balances());
         Assert.Equal(1100m, change.After.Balance);
-        Assert.Equal("ACME Ltd. - Pay day!", change.Recorded!.Description);
+        Assert.Equal(("ACME Ltd.", "Pay day!"), (change.Recorded!.Payer, change.Recorded.Description));
     }
 
     [Fact]
@@ -31,9 +31,9 @@ public sealed class PayTests
 
         Assert.Equal(TransactionKind.Pay, recorded.Kind);
         Assert.Equal(2, recorded.Id);
-        Assert.Equal(-1, recorded.EnvelopeIdSrc);
-        Assert.Equal(-1, recorded.EnvelopeIdDest);
-        Assert.Equal("", recorded.EnvelopeName);
+        Assert.Null(recorded.EnvelopeId);
+        Assert.Null(recorded.ToEnvelopeId);
+        Assert.Null(recorded.EnvelopeName);
         Assert.Equal(1100m, recorded.Amount);
         Assert.Equal(1150m, recorded.AccountBalance);
         Assert.Equal(new[] { new Split(1, 700m), new Split(2, 300m) }, recorded.PaySplits);
@@ -131,13 +131,13 @@ public sealed class PayTests
     }
 
     [Fact]
-    public void Pay_UsesTheRequestsPayerOnlyInTheDescription()
+    public void Pay_RecordsTheRequestsPayer_AndLeavesTheSourcesPayerAlone()
     {
         var account = PayDayAccount().Build();
 
         var change = account.Pay(0, "ACME Payroll", 1100m, "Pay day!", null, TestClock.Now);
 
-        Assert.Equal("ACME Payroll - Pay day!", change.Recorded!.Description);
+        Assert.Equal(("ACME Payroll", "Pay day!"), (change.Recorded!.Payer, change.Recorded.Description));
         Assert.Equal("ACME Ltd.", change.After.PaymentSourceById(0).Payer);
     }
 
@@ -145,13 +145,13 @@ public sealed class PayTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public void Pay_WithoutPayer_DescribesItWithTheStoredPayer(string? payer)
+    public void Pay_WithoutPayer_RecordsTheSourcesPayer(string? payer)
     {
         var account = PayDayAccount().Build();
 
         var recorded = account.Pay(0, payer, 1100m, "Pay day!", null, TestClock.Now).Recorded!;
 
-        Assert.Equal("ACME Ltd. - Pay day!", recorded.Description);
+        Assert.Equal(("ACME Ltd.", "Pay day!"), (recorded.Payer, recorded.Description));
     }
 
     [Fact]

@@ -49,17 +49,18 @@ public sealed class TransactionTests
         var ledger = MixedHistory();
 
         Assert.Equal(
-            new[] { "Available", "Shopping", "Available -> Shopping", "Groceries", "Available", "" },
+            new[] { "Available", "Shopping", "Available", "Groceries", "Available", null },
             ledger.History.Select(t => t.EnvelopeName));
+        Assert.Equal(new[] { null, null, "Shopping", null, null, null }, ledger.History.Select(t => t.ToEnvelopeName));
     }
 
     [Fact]
-    public void Transactions_UseMinusOneForEnvelopeIdsTheyDoNotUse()
+    public void Transactions_NameNoEnvelopeTheyDoNotUse()
     {
         var ledger = MixedHistory();
 
-        Assert.Equal(new[] { 0, 1, 0, 1, 0, -1 }, ledger.History.Select(t => t.EnvelopeIdSrc));
-        Assert.Equal(new[] { -1, -1, 1, -1, -1, -1 }, ledger.History.Select(t => t.EnvelopeIdDest));
+        Assert.Equal(new int?[] { 0, 1, 0, 1, 0, null }, ledger.History.Select(t => t.EnvelopeId));
+        Assert.Equal(new int?[] { null, null, 1, null, null, null }, ledger.History.Select(t => t.ToEnvelopeId));
     }
 
     [Fact]

@@ -22,17 +22,22 @@ public sealed record AccountView(
     ImmutableArray<EnvelopeView> Envelopes,
     ImmutableArray<PaymentSourceView> PaymentSources);
 
-/// <summary>One recorded transaction, as the history shows it.</summary>
+/// <summary>
+/// One recorded transaction, as facts: <see cref="Kind"/> is <c>deposit</c>, <c>debit</c>, <c>atm</c>, <c>move</c> or
+/// <c>pay</c>; the envelopes (by id, with the names they had then) and the payer are there where the kind has them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.TransactionView")]
 public sealed record TransactionView(
     long TxId,
     DateTimeOffset Date,
     string OwnerId,
     string AccountId,
-    int EnvelopeIdSrc,
-    int EnvelopeIdDest,
-    string Envelope,
-    string Op,
+    string Kind,
+    int? EnvelopeId,
+    string? EnvelopeName,
+    int? ToEnvelopeId,
+    string? ToEnvelopeName,
+    string? Payer,
     string Description,
     decimal Amount,
     decimal AccountBalance,

@@ -45,8 +45,8 @@ public sealed record Account
         string id, string ownerId, string name, decimal openingBalance, bool canGoNegative, DateTimeOffset now)
     {
         var opening = Money.OpeningBalance(openingBalance);
-        var transaction = new Transaction(Transaction.OpeningId, now, ownerId, id, AvailableEnvelopeId, Transaction.NoEnvelope,
-            AvailableEnvelopeName, TransactionKind.Deposit, Transaction.OpeningDescription, opening, opening, []);
+        var transaction = new Transaction(Transaction.OpeningId, now, ownerId, id, TransactionKind.Deposit, AvailableEnvelopeId,
+            AvailableEnvelopeName, ToEnvelopeId: null, ToEnvelopeName: null, Payer: null, Transaction.OpeningDescription, opening, opening, []);
         var opened = new AccountOpened(Text.Name(name, "name"), canGoNegative, transaction);
         return new AccountChange(Opened(opened), opened);
     }
@@ -144,8 +144,7 @@ public sealed record Account
     {
         var money = Money.Amount(amount);
         var envelope = EnvelopeById(envelopeId);
-        return Record(TransactionKind.Deposit, now, envelopeId, Transaction.NoEnvelope, envelope.Name,
-            Text.Description(description), money, []);
+        return Record(TransactionKind.Deposit, now, envelope, to: null, payer: null, Text.Description(description), money, []);
     }
 
     public AccountChange Debit(int envelopeId, string description, decimal amount, DateTimeOffset now) =>
@@ -161,8 +160,7 @@ public sealed record Account
         var target = EnvelopeById(toId);
         if (fromId == toId) throw DomainException.Invalid("from_id and to_id must name two different envelopes.");
         if (source.Balance < money) throw DomainException.Invalid($"Not enough money in '{source.Name}' envelope");
-        return Record(TransactionKind.Move, now, fromId, toId, $"{source.Name} -> {target.Name}",
-            Text.Description(description), money, []);
+        return Record(TransactionKind.Move, now, source, target, payer: null, Text.Description(description), money, []);
     }
 
     /// <summary>
@@ -177,8 +175,7 @@ public sealed record Account
         if (shares.Sum(s => s.Amount) > money) throw DomainException.Invalid(PayTooSmallMessage);
 
         var payerName = string.IsNullOrWhiteSpace(payer) ? source.Payer : Text.Name(payer, "payer");
-        return Record(TransactionKind.Pay, now, Transaction.NoEnvelope, Transaction.NoEnvelope, "",
-            $"{payerName} - {Text.Description(description)}", money, shares);
+        return Record(TransactionKind.Pay, now, from: null, to: null, payerName, Text.Description(description), money, shares);
     }
 
     /// <summary>
@@ -224,16 +221,17 @@ public sealed record Account
         if (!CanGoNegative && envelope.Balance - money < 0)
             throw DomainException.Invalid(
                 $"Cannot {verb} more than is available in '{envelope.Name}' when account is not allowed to go negative");
-        return Record(kind, now, envelopeId, Transaction.NoEnvelope, envelope.Name, Text.Description(description), -money, []);
+        return Record(kind, now, envelope, to: null, payer: null, Text.Description(description), -money, []);
     }
 
+    /// <summary>Records a transaction with the names its envelopes have now, so it reads the same after a rename.</summary>
     private AccountChange Record(
-        TransactionKind kind, DateTimeOffset now, int sourceId, int destinationId, string envelopeName, string description,
+        TransactionKind kind, DateTimeOffset now, Envelope? from, Envelope? to, string? payer, string description,
         decimal amount, ImmutableArray<Split> splits)
     {
         var balance = Balance + (kind == TransactionKind.Move ? 0 : amount);
-        return Emit(MoneyEvent.Of(new Transaction(NextTransactionId, now, OwnerId, Id, sourceId, destinationId, envelopeName, kind,
-            description, amount, balance, splits)));
+        return Emit(MoneyEvent.Of(new Transaction(NextTransactionId, now, OwnerId, Id, kind, from?.Id, from?.Name, to?.Id, to?.Name,
+            payer, description, amount, balance, splits)));
     }
 
     private AccountChange Emit(AccountEvent produced) => new(Apply(produced), produced);
@@ -252,11 +250,11 @@ public sealed record Account
         switch (transaction.Kind)
         {
             case TransactionKind.Deposit or TransactionKind.Debit or TransactionKind.Atm:
-                Adjust(transaction.EnvelopeIdSrc, transaction.Amount);
+                Adjust(transaction.EnvelopeId!.Value, transaction.Amount);
                 break;
             case TransactionKind.Move:
-                Adjust(transaction.EnvelopeIdSrc, -transaction.Amount);
-                Adjust(transaction.EnvelopeIdDest, transaction.Amount);
+                Adjust(transaction.EnvelopeId!.Value, -transaction.Amount);
+                Adjust(transaction.ToEnvelopeId!.Value, transaction.Amount);
                 balanceChange = 0;
                 break;
             case TransactionKind.Pay:

@@ -3,24 +3,30 @@ using System.Collections.Immutable;
 namespace NVelopes.Grains.Domain;
 
 /// <summary>
-/// One entry of an account's history. Debits and cash withdrawals carry a negative <see cref="Amount"/>, as in the
-/// original; a pay records its split so that undo can reverse it exactly.
+/// One entry of an account's history, as facts: which envelope (and, for a move, which other one) with the names
+/// they had when it was recorded, the payer of a pay, the description as given. Debits and cash withdrawals carry a
+/// negative <see cref="Amount"/>, as in the original; a pay records its split so that undo can reverse it exactly.
+/// How the original displayed a transaction (upper-case op, -1 for no envelope, "A -> B") is the API's rendering.
 /// </summary>
+/// <param name="EnvelopeId">The envelope of a deposit, debit or cash withdrawal, or the source of a move; none for a pay.</param>
+/// <param name="ToEnvelopeId">The target of a move; none otherwise.</param>
+/// <param name="Payer">Who paid, for a pay; none otherwise.</param>
 public sealed record Transaction(
     long Id,
     DateTimeOffset Date,
     string OwnerId,
     string AccountId,
-    int EnvelopeIdSrc,
-    int EnvelopeIdDest,
-    string EnvelopeName,
     TransactionKind Kind,
+    int? EnvelopeId,
+    string? EnvelopeName,
+    int? ToEnvelopeId,
+    string? ToEnvelopeName,
+    string? Payer,
     string Description,
     decimal Amount,
     decimal AccountBalance,
     ImmutableArray<Split> PaySplits)
 {
-    public const int NoEnvelope = -1;
     public const long OpeningId = 0;
     public const string OpeningDescription = "Account Opened";
 }

@@ -31,14 +31,21 @@ internal sealed class TransactionDocument
     [BsonElement("ownerId")]
     public string OwnerId { get; set; } = "";
 
-    [BsonElement("envelopeIdSrc")]
-    public int EnvelopeIdSrc { get; set; }
+    /// <summary>The envelope of a deposit, debit or cash withdrawal, or the source of a move; absent for a pay.</summary>
+    [BsonElement("envelopeId"), BsonIgnoreIfNull]
+    public int? EnvelopeId { get; set; }
 
-    [BsonElement("envelopeIdDest")]
-    public int EnvelopeIdDest { get; set; }
+    [BsonElement("envelopeName"), BsonIgnoreIfNull]
+    public string? EnvelopeName { get; set; }
 
-    [BsonElement("envelopeName")]
-    public string EnvelopeName { get; set; } = "";
+    [BsonElement("toEnvelopeId"), BsonIgnoreIfNull]
+    public int? ToEnvelopeId { get; set; }
+
+    [BsonElement("toEnvelopeName"), BsonIgnoreIfNull]
+    public string? ToEnvelopeName { get; set; }
+
+    [BsonElement("payer"), BsonIgnoreIfNull]
+    public string? Payer { get; set; }
 
     [BsonElement("kind"), BsonRepresentation(BsonType.String)]
     public TransactionKind Kind { get; set; }

@@ -3,7 +3,7 @@ using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
 
-namespace NVelopes.Api.Tests.Infrastructure;
+namespace NVelopes.TestSupport;
 
 /// <summary>How a <see cref="FaultInjectingAccountStore"/> behaves right now.</summary>
 public enum StoreFault
@@ -24,6 +24,14 @@ public sealed class FaultInjectingAccountStore : IAccountStore
 {
     private IAccountStore? _inner;
 
+    /// <summary>A store to be put in a service's container with <see cref="DecorateIn"/>.</summary>
+    public FaultInjectingAccountStore()
+    {
+    }
+
+    /// <summary>A store around <paramref name="inner"/>, for code that is given its store directly.</summary>
+    public FaultInjectingAccountStore(IAccountStore inner) => _inner = inner;
+
     public StoreFault Fault { get; set; }
 
     /// <summary>Where commits wait, before the fault in force when they go on is applied.</summary>
@@ -31,6 +39,10 @@ public sealed class FaultInjectingAccountStore : IAccountStore
 
     /// <summary>Where lookups of remembered replies (idempotency keys) wait, likewise.</summary>
     public CallHold ReplyLookups { get; } = new();
+
+    /// <summary>The number of events of each commit the inner store took, oldest first.</summary>
+    public IReadOnlyCollection<int> CommittedEventCounts => _committedEventCounts;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<int> _committedEventCounts = new();
 
     /// <summary>How many calls failed because of <see cref="Fault"/>.</summary>
     public int InjectedFailures => _injectedFailures;
@@ -68,6 +80,7 @@ public sealed class FaultInjectingAccountStore : IAccountStore
         await Commits.PassAsync();
         FailIfUnreachable();
         await Inner.CommitAsync(commit, cancellationToken);
+        _committedEventCounts.Enqueue(commit.Events.Count);
         if (Fault == StoreFault.LostAcknowledgement) throw Injected();
     }
 

@@ -1,4 +1,4 @@
-namespace NVelopes.Api.Tests.Infrastructure;
+namespace NVelopes.TestSupport;
 
 /// <summary>
 /// Holds the calls that pass through it while <see cref="Hold"/> is in force, so a test can line up what a store is
