@@ -9,16 +9,18 @@ using Xunit.Abstractions;
 namespace NVelopes.Durability.Tests;
 
 /// <summary>
-/// kill -9 of the service in the middle of a burst of deposits: after a restart on the same store, every
-/// acknowledged deposit is in the history, the transaction ids are contiguous, and the balance is the sum of the
-/// recorded transactions.
+/// kill -9 of the service in the middle of a burst of deposits, undos and redos: after a restart on the same store,
+/// every acknowledged deposit is in the account's log, the log's versions are contiguous, folding the log gives
+/// exactly the effective history (whose transaction ids are contiguous), the balance is the sum of that history, and
+/// the event stream from 0 replays the same log.
 /// </summary>
-public sealed class KillDuringDepositsTests(ITestOutputHelper output)
+public sealed class KillDuringABurstTests(ITestOutputHelper output)
 {
-    private const int Depositors = 16;
+    private const int Depositors = 14;
+    private const int Undoers = 2;
 
     [SkippableFact]
-    public async Task KillDuringDeposits_OnMongoDB_LosesNoAcknowledgedDeposit()
+    public async Task KillDuringABurst_OnMongoDB_LosesNoAcknowledgedDeposit_AndTheLogFoldsToTheHistory()
     {
         var server = await MongoDbTestServer.GetAsync();
         Skip.If(server.SkipReason is not null, server.SkipReason);
@@ -30,7 +32,7 @@ public sealed class KillDuringDepositsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task KillDuringDeposits_OnTheEmbeddedStore_LosesNoAcknowledgedDeposit()
+    public async Task KillDuringABurst_OnTheEmbeddedStore_LosesNoAcknowledgedDeposit_AndTheLogFoldsToTheHistory()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "nvelopes-durability-" + Guid.NewGuid().ToString("N"));
         try
@@ -59,6 +61,7 @@ public sealed class KillDuringDepositsTests(ITestOutputHelper output)
         // Depositors send deposits one after another until the service dies under them.
         var acknowledged = new ConcurrentBag<(string Description, decimal Amount)>();
         var refusals = new ConcurrentBag<string>();
+        var undosAndRedos = 0;
         using var stop = new CancellationTokenSource();
         var depositors = Enumerable.Range(0, Depositors).Select(worker => Task.Run(async () =>
         {
@@ -84,7 +87,24 @@ public sealed class KillDuringDepositsTests(ITestOutputHelper output)
                     return;
                 }
             }
-        })).ToArray();
+        })).Concat(Enumerable.Range(0, Undoers).Select(_ => Task.Run(async () =>
+        {
+            // Undo the newest transaction, then take the undo back, again and again: the log's undo and redo events.
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                try
+                {
+                    using var answer = await client.PostAsJsonAsync(n % 2 == 0 ? "/accounts/transactions/undo" : "/accounts/transactions/redo",
+                        new { account_id = accountId });
+                    if (answer.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref undosAndRedos);
+                    await Task.Delay(5);
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the service is gone
+                }
+            }
+        }))).ToArray();
 
         await WaitUntilAsync(() => acknowledged.Count >= 200, TimeSpan.FromSeconds(60),
             () => $"{acknowledged.Count} acknowledged; refusals: {string.Join(" | ", refusals.Take(3))}");
@@ -98,14 +118,21 @@ public sealed class KillDuringDepositsTests(ITestOutputHelper output)
         var history = await ReadWholeHistoryAsync(reader, accountId);
         var account = await reader.GetFromJsonAsync<JsonObject>($"/accounts/{accountId}");
 
+        var log = await ReadWholeLogAsync(reader, accountId);
+
         Assert.Equal(Enumerable.Range(0, history.Count).Select(i => (long)i), history.Select(t => t["tx_id"]!.GetValue<long>()));
-        var recorded = history.Skip(1).Select(t => t["description"]!.GetValue<string>()).ToHashSet();
-        var lost = acknowledged.Where(d => !recorded.Contains(d.Description)).ToList();
-        Assert.True(lost.Count == 0, $"{lost.Count} acknowledged deposits are missing, e.g. {string.Join(", ", lost.Take(5))}");
-        Assert.Equal(history.Sum(t => t["amount"]!.GetValue<decimal>()), account!["balance"]!.GetValue<decimal>());
+        Assert.Equal(Enumerable.Range(1, log.Count).Select(v => (long)v), log.Select(e => e["version"]!.GetValue<long>()));
+        Assert.Equal(log.Count, account!["version"]!.GetValue<long>());
+        Assert.Equal(history.Select(Identity), EffectiveHistoryOf(log).Select(Identity));
+        var logged = log.Where(e => e["kind"]!.GetValue<string>() == "deposited").Select(e => e["transaction"]!["description"]!.GetValue<string>()).ToHashSet();
+        var lost = acknowledged.Where(d => !logged.Contains(d.Description)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} acknowledged deposits are missing from the log, e.g. {string.Join(", ", lost.Take(5))}");
+        Assert.Equal(history.Sum(t => t["amount"]!.GetValue<decimal>()), account["balance"]!.GetValue<decimal>());
+        Assert.True(log.Count(e => e["kind"]!.GetValue<string>() is "undone" or "redone") >= undosAndRedos);
         Assert.True(acknowledged.Count >= 200);
-        output.WriteLine($"killed after {acknowledged.Count} acknowledged deposits; {history.Count - 1} recorded after restart, " +
-                         $"{history.Count - 1 - acknowledged.Count} of them in flight at the kill; balance {account["balance"]}");
+        await AssertTheStreamReplaysAsync(reader, accountId, log);
+        output.WriteLine($"killed after {acknowledged.Count} acknowledged deposits and {undosAndRedos} undos and redos; " +
+                         $"{log.Count} events and {history.Count - 1} effective transactions after restart; balance {account["balance"]}");
     }
 
     private static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, HttpClient? sameUserAs = null)
@@ -149,6 +176,54 @@ public sealed class KillDuringDepositsTests(ITestOutputHelper output)
             if (items!.Count == 0) return history;
             history.AddRange(items.Select(i => i!.AsObject()));
         }
+    }
+
+    /// <summary>The whole log, through <c>GET /accounts/{id}/changes</c> a thousand at a time.</summary>
+    private static async Task<List<JsonObject>> ReadWholeLogAsync(HttpClient client, string accountId)
+    {
+        var log = new List<JsonObject>();
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonObject>($"/accounts/{accountId}/changes?since={log.Count}&limit=1000");
+            log.AddRange(page!["changes"]!.AsArray().Select(e => e!.AsObject()));
+            if (!page["more"]!.GetValue<bool>()) return log;
+        }
+    }
+
+    /// <summary>The effective history the log describes: money events add their transaction, undo takes the newest away, redo puts it back.</summary>
+    private static List<JsonObject> EffectiveHistoryOf(IEnumerable<JsonObject> log)
+    {
+        var effective = new List<JsonObject>();
+        foreach (var change in log)
+        {
+            var transaction = change["transaction"]?.AsObject();
+            switch (change["kind"]!.GetValue<string>())
+            {
+                case "undone":
+                    Assert.Equal(Identity(effective[^1]), Identity(transaction!));
+                    effective.RemoveAt(effective.Count - 1);
+                    break;
+                case "account_opened" or "deposited" or "redone":
+                    effective.Add(transaction!);
+                    break;
+            }
+        }
+        return effective;
+    }
+
+    private static (long, string, decimal) Identity(JsonObject transaction) => (
+        transaction["tx_id"]!.GetValue<long>(), transaction["description"]!.GetValue<string>(), transaction["amount"]!.GetValue<decimal>());
+
+    /// <summary>The event stream from version 0 sends the same events, in the same order, with their versions as ids.</summary>
+    private static async Task AssertTheStreamReplaysAsync(HttpClient client, string accountId, List<JsonObject> log)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/accounts/{accountId}/events?since=0");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync());
+        var streamed = await reader.ReadAsync(log.Count, TimeSpan.FromSeconds(60));
+        Assert.Equal(log.Select(e => (e["version"]!.ToString(), e["kind"]!.GetValue<string>())), streamed.Select(e => (e.Id!, e.Event)));
+        Assert.Equal(log.Select(e => e.ToJsonString()), streamed.Select(e => JsonNode.Parse(e.Data)!.ToJsonString()));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> progress)
