@@ -5,13 +5,15 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using NVelopes.TestSupport;
 using Orleans.Runtime;
 
 namespace NVelopes.Cluster.Tests;
 
 /// <summary>
 /// The API as an Orleans client (<c>Api:Orleans=Client</c>) of a silo cluster on MongoDB: it finds the gateways in
-/// the membership table, serves the whole flow from the silos' grains, and adds no silo of its own.
+/// the membership table, serves the whole flow from the silos' grains, and adds no silo of its own; two such
+/// gateways see one account's log alike.
 /// </summary>
 [Collection(MongoDbServerCollection.Name)]
 public sealed class ApiClientModeTests(MongoDbServerFixture server)
@@ -21,12 +23,60 @@ public sealed class ApiClientModeTests(MongoDbServerFixture server)
     {
         Skip.If(server.SkipReason is not null, server.SkipReason);
         await using var cluster = await MongoDbTestCluster.StartAsync(server, silos: 2);
-        await using var api = new ClusterClientApi(cluster);
+        await using var api = new ClusterClientApi(cluster, NewSigningKey());
         var http = api.CreateClient();
 
         using var ready = await http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
+        await SignInAsync(http);
+        var accountId = await OpenAccountAsync(http);
+        await DepositAsync(http, accountId);
+
+        var account = await http.GetFromJsonAsync<JsonElement>($"/accounts/{accountId}");
+        Assert.Equal(10.30m, account.GetProperty("balance").GetDecimal());
+        var hosts = await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        Assert.Equal(2, hosts.Count);
+    }
+
+    [SkippableFact]
+    public async Task EventStream_ThroughOneGateway_WhileWritesGoThroughAnother_ResumesWithLastEventIdExactlyOnce()
+    {
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        await using var cluster = await MongoDbTestCluster.StartAsync(server, silos: 2);
+        var signingKey = NewSigningKey();
+        await using var feedGateway = new ClusterClientApi(cluster, signingKey);
+        await using var writeGateway = new ClusterClientApi(cluster, signingKey);
+        var writer = writeGateway.CreateClient();
+        var reader = feedGateway.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = await SignInAsync(writer);
+        var accountId = await OpenAccountAsync(writer);
+        for (var i = 0; i < 3; i++) await DepositAsync(writer, accountId);
+
+        using (var stream = await OpenStreamAsync(reader, $"/accounts/{accountId}/events?since=2", lastEventId: null))
+        {
+            Assert.Equal(["3", "4"], (await stream.Reader.ReadAsync(2, StreamTimeout)).Select(e => e.Id));
+            await DepositAsync(writer, accountId);
+            Assert.Equal("5", Assert.Single(await stream.Reader.ReadAsync(1, StreamTimeout)).Id); // live, written through the other gateway
+        }
+
+        // Away after 5 while the other gateway writes on.
+        await DepositAsync(writer, accountId);
+        using (var undo = await writer.PostAsJsonAsync("/accounts/transactions/undo", new { account_id = accountId })) undo.EnsureSuccessStatusCode();
+        using var resumed = await OpenStreamAsync(reader, $"/accounts/{accountId}/events", lastEventId: "5");
+        Assert.Equal([("6", "deposited"), ("7", "undone")], (await resumed.Reader.ReadAsync(2, StreamTimeout)).Select(e => (e.Id, e.Event)));
+        using (var redo = await writer.PostAsJsonAsync("/accounts/transactions/redo", new { account_id = accountId })) redo.EnsureSuccessStatusCode();
+        var live = Assert.Single(await resumed.Reader.ReadAsync(1, StreamTimeout));
+        Assert.Equal(("8", "redone"), (live.Id, live.Event));
+    }
+
+    private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(20);
+
+    private static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+
+    /// <summary>Signs a new user up and in; the client sends their token from then on, which is also returned.</summary>
+    private static async Task<AuthenticationHeaderValue> SignInAsync(HttpClient http)
+    {
         var username = "client" + Guid.NewGuid().ToString("N")[..10];
         using var signup = await http.PostAsJsonAsync("/users/signup",
             new { full_name = "Cluster Client", username, email = username + "@example.com", password = "correct horse battery" });
@@ -38,26 +88,46 @@ public sealed class ApiClientModeTests(MongoDbServerFixture server)
             ["password"] = "correct horse battery",
         }));
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
 
+    private static async Task<string> OpenAccountAsync(HttpClient http)
+    {
         using var opened = await http.PostAsJsonAsync("/accounts/new", new { name = "Everyday", opening_balance = 10.10m, can_go_negative = false });
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        var accountId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("AccountId").GetString();
+        return (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("AccountId").GetString()!;
+    }
+
+    private static async Task DepositAsync(HttpClient http, string accountId)
+    {
         using var deposited = await http.PostAsJsonAsync("/accounts/deposit",
             new { account_id = accountId, envelope_id = 0, description = "pay", amount = 0.20m });
         Assert.Equal(HttpStatusCode.OK, deposited.StatusCode);
+    }
 
-        var account = await http.GetFromJsonAsync<JsonElement>($"/accounts/{accountId}");
-        Assert.Equal(10.30m, account.GetProperty("balance").GetDecimal());
-        var hosts = await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        Assert.Equal(2, hosts.Count);
+    private static async Task<OpenStream> OpenStreamAsync(HttpClient http, string path, string? lastEventId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new OpenStream(response, new ServerSentEventReader(await response.Content.ReadAsStreamAsync()));
+    }
+
+    private sealed record OpenStream(HttpResponseMessage Response, ServerSentEventReader Reader) : IDisposable
+    {
+        public void Dispose()
+        {
+            Reader.Dispose();
+            Response.Dispose();
+        }
     }
 
     /// <summary>
     /// The real API host, configured as a client of <paramref name="cluster"/>. The factory finds the entry point
     /// through any type of the API assembly; <c>Program</c> itself is ambiguous here, as the silo has one too.
     /// </summary>
-    private sealed class ClusterClientApi(MongoDbTestCluster cluster) : WebApplicationFactory<NVelopes.Api.Errors.NVelopesExceptionHandler>
+    private sealed class ClusterClientApi(MongoDbTestCluster cluster, string signingKey) : WebApplicationFactory<NVelopes.Api.Errors.NVelopesExceptionHandler>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -67,7 +137,7 @@ public sealed class ApiClientModeTests(MongoDbServerFixture server)
             builder.UseSetting("ConnectionStrings:MongoDB", cluster.ConnectionString);
             builder.UseSetting("Orleans:ClusterId", cluster.Cluster.Options.ClusterId);
             builder.UseSetting("Orleans:ServiceId", cluster.Cluster.Options.ServiceId);
-            builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+            builder.UseSetting("Jwt:SigningKey", signingKey);
             // A client has no store of its own; this keeps the Development key file out of the working directory.
             builder.UseSetting("Storage:DataDirectory", Path.Combine(Path.GetTempPath(), "nvelopes-cluster-tests", Guid.NewGuid().ToString("N")));
         }
