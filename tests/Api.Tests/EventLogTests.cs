@@ -226,6 +226,19 @@ public sealed class EventLogTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Stream_WithALastEventIdThatIsNoVersion_Is400()
+    {
+        var user = await fixture.Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/accounts/{accountId}/events");
+        request.Headers.Add("Last-Event-ID", "yesterday");
+
+        using var response = await user.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Contains("Last-Event-ID", await response.ReadProblemAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task Ticket_ForSomeoneElsesAccount_Is404()
     {
         var owner = await fixture.Factory.SignUpAndLogInAsync();

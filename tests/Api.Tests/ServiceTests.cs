@@ -51,8 +51,14 @@ public sealed class ServiceTests(ApiFixture fixture)
                 "/accounts/{id}/transactions/{page}/{size}", "/accounts/envelopes/add", "/accounts/envelopes/addsingle",
                 "/accounts/envelopes/rename", "/accounts/payers/add", "/accounts/payers/update", "/accounts/movemoney",
                 "/accounts/deposit", "/accounts/debit", "/accounts/atm", "/accounts/pay", "/accounts/transactions/undo",
+                "/accounts/transactions/redo", "/accounts/{id}/changes", "/accounts/{id}/events", "/accounts/{id}/events/ticket",
             },
             paths);
+        var kinds = document["components"]!["schemas"]!["ChangeResponse"]!["properties"]!["kind"]!["enum"]!.AsArray();
+        Assert.Contains("money_moved", kinds.Select(k => k!.GetValue<string>()));
+        Assert.Equal(13, kinds.Count);
+        Assert.Contains("text/event-stream", document["paths"]!["/accounts/{id}/events"]!["get"]!["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key));
+        Assert.NotNull(document["paths"]!["/accounts/{id}/events"]!["get"]!["security"]);
         Assert.NotNull(document["paths"]!["/accounts/deposit"]!["post"]!["security"]);
         Assert.Null(document["paths"]!["/users/signup"]!["post"]!["security"]);
     }

@@ -48,7 +48,13 @@ public static class AccountsEndpoints
             .WithTags("Accounts")
             .WithName("StreamEvents")
             .WithSummary("The account's events as Server-Sent Events, from ?since= or Last-Event-ID on, then live.")
-            .Produces(StatusCodes.Status200OK, contentType: EventStream.ContentType)
+            .WithDescription(
+                "Each SSE event has the event's version as `id`, its kind as `event` and the change (as in `/changes`) as `data`. " +
+                "A reconnect with `Last-Event-ID: V` (EventSource sends it by itself) or `?since=V` gets exactly the events after V, then live ones. " +
+                "A `: heartbeat` comment comes every 15 s of quiet; a client that does not read what is sent within 10 s is disconnected. " +
+                "Authenticate with the bearer token, or, where no header can be sent (EventSource), with `?ticket=` from " +
+                "`POST /accounts/{id}/events/ticket`: valid one minute, for this account's stream only.")
+            .Produces<string>(StatusCodes.Status200OK, EventStream.ContentType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Auth;
@@ -22,6 +23,7 @@ namespace NVelopes.Api.Accounts;
 public static class EventStream
 {
     public const string ContentType = "text/event-stream";
+    public const string LastEventIdHeader = "Last-Event-ID";
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan SlowClientTimeout = TimeSpan.FromSeconds(10);
 
@@ -33,10 +35,18 @@ public static class EventStream
 
     private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
 
-    public static async Task Stream(HttpContext context, string id, long? since, [AsParameters] AccountServices services)
+    /// <param name="context">The request, whose response is the stream.</param>
+    /// <param name="id">The account.</param>
+    /// <param name="since">Send the events after this version (default: the Last-Event-ID, else 0: all of them).</param>
+    /// <param name="lastEventId">The id of the last event a reconnecting EventSource received.</param>
+    /// <param name="ticket">A feed ticket, where no Authorization header can be sent; the FeedTicket scheme reads it.</param>
+    /// <param name="services">The caller and the grains.</param>
+    public static async Task Stream(
+        HttpContext context, string id, long? since, [FromHeader(Name = LastEventIdHeader)] string? lastEventId,
+        [FromQuery(Name = FeedTickets.QueryParameter)] string? ticket, [AsParameters] AccountServices services)
     {
         if (!FeedTickets.Opens(context.User, id)) throw new NVelopesException(ErrorKind.NotFound, "No account has this id.");
-        var after = since ?? LastEventIdOf(context.Request) ?? 0;
+        var after = since ?? VersionOf(lastEventId) ?? 0;
         if (after < 0) throw new NVelopesException(ErrorKind.Invalid, "since must be 0 or more.");
 
         // The first read checks the account and the caller before the stream starts, so a refusal is still a problem answer.
@@ -60,7 +70,7 @@ public static class EventStream
                 {
                     Write(output, change.ToResponse(), json);
                     after = change.Version;
-                    closed |= change.Kind == "account_closed";
+                    closed |= change.Kind == ChangeKinds.AccountClosed;
                 }
                 if (page.Changes.IsEmpty) output.Write(Heartbeat);
                 if (!await FlushAsync(context) || closed) return;
@@ -81,8 +91,10 @@ public static class EventStream
         }
     }
 
-    private static long? LastEventIdOf(HttpRequest request) =>
-        request.Headers["Last-Event-ID"] is [{ } value] && long.TryParse(value, out var version) ? version : null;
+    private static long? VersionOf(string? lastEventId) =>
+        lastEventId is null ? null
+        : long.TryParse(lastEventId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version
+        : throw new NVelopesException(ErrorKind.Invalid, $"{LastEventIdHeader} must be the id of the last event received: a version, a whole number.");
 
     private static void Write(IBufferWriter<byte> output, ChangeResponse change, JsonSerializerOptions json)
     {

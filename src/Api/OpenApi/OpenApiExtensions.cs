@@ -49,6 +49,7 @@ public static class OpenApiExtensions
             // Money is an exact decimal on the wire, never a binary double.
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.OperationFilter<AuthorizeOperationFilter>();
+            options.SchemaFilter<ChangeKindSchemaFilter>();
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using NVelopes.Grains.Abstractions.Accounts;
 
 namespace NVelopes.Grains.Domain.Events;
 
@@ -24,49 +25,41 @@ namespace NVelopes.Grains.Domain.Events;
 [JsonDerivedType(typeof(AccountClosed), AccountClosed.KindName)]
 public abstract record AccountEvent
 {
-    /// <summary>The stable snake_case name clients see as <c>kind</c>.</summary>
+    /// <summary>The stable snake_case name clients see as <c>kind</c> (<see cref="ChangeKinds"/>).</summary>
     [JsonIgnore]
     public abstract string Kind { get; }
-
-    /// <summary>Every kind, as the API description lists them.</summary>
-    public static readonly ImmutableArray<string> Kinds =
-    [
-        AccountOpened.KindName, EnvelopesAdded.KindName, EnvelopeRenamed.KindName, PaymentSourceAdded.KindName,
-        PaymentSourceUpdated.KindName, Deposited.KindName, Debited.KindName, CashWithdrawn.KindName, MoneyMoved.KindName,
-        Paid.KindName, Undone.KindName, Redone.KindName, AccountClosed.KindName,
-    ];
 }
 
 /// <summary>The account was opened; <see cref="Opening"/> is transaction 0, the opening balance into envelope 0.</summary>
 public sealed record AccountOpened(string Name, bool CanGoNegative, Transaction Opening) : AccountEvent
 {
-    public const string KindName = "account_opened";
+    public const string KindName = ChangeKinds.AccountOpened;
     public override string Kind => KindName;
 }
 
 /// <summary>Envelopes were added, in order, each with balance 0.</summary>
 public sealed record EnvelopesAdded(ImmutableArray<Envelope> Envelopes) : AccountEvent
 {
-    public const string KindName = "envelopes_added";
+    public const string KindName = ChangeKinds.EnvelopesAdded;
     public override string Kind => KindName;
 }
 
 public sealed record EnvelopeRenamed(int EnvelopeId, string OldName, string NewName) : AccountEvent
 {
-    public const string KindName = "envelope_renamed";
+    public const string KindName = ChangeKinds.EnvelopeRenamed;
     public override string Kind => KindName;
 }
 
 public sealed record PaymentSourceAdded(PaymentSource PaymentSource) : AccountEvent
 {
-    public const string KindName = "payment_source_added";
+    public const string KindName = ChangeKinds.PaymentSourceAdded;
     public override string Kind => KindName;
 }
 
 /// <summary>A payment source was replaced; <see cref="Previous"/> keeps what it was, for the audit trail.</summary>
 public sealed record PaymentSourceUpdated(PaymentSource PaymentSource, PaymentSource Previous) : AccountEvent
 {
-    public const string KindName = "payment_source_updated";
+    public const string KindName = ChangeKinds.PaymentSourceUpdated;
     public override string Kind => KindName;
 }
 
@@ -90,50 +83,50 @@ public abstract record MoneyEvent(Transaction Transaction) : AccountEvent
 
 public sealed record Deposited(Transaction Transaction) : MoneyEvent(Transaction)
 {
-    public const string KindName = "deposited";
+    public const string KindName = ChangeKinds.Deposited;
     public override string Kind => KindName;
 }
 
 public sealed record Debited(Transaction Transaction) : MoneyEvent(Transaction)
 {
-    public const string KindName = "debited";
+    public const string KindName = ChangeKinds.Debited;
     public override string Kind => KindName;
 }
 
 public sealed record CashWithdrawn(Transaction Transaction) : MoneyEvent(Transaction)
 {
-    public const string KindName = "cash_withdrawn";
+    public const string KindName = ChangeKinds.CashWithdrawn;
     public override string Kind => KindName;
 }
 
 public sealed record MoneyMoved(Transaction Transaction) : MoneyEvent(Transaction)
 {
-    public const string KindName = "money_moved";
+    public const string KindName = ChangeKinds.MoneyMoved;
     public override string Kind => KindName;
 }
 
 public sealed record Paid(Transaction Transaction) : MoneyEvent(Transaction)
 {
-    public const string KindName = "paid";
+    public const string KindName = ChangeKinds.Paid;
     public override string Kind => KindName;
 }
 
 /// <summary>The newest transaction was undone: its money effect reversed, it left the effective history.</summary>
 public sealed record Undone(Transaction Transaction) : AccountEvent
 {
-    public const string KindName = "undone";
+    public const string KindName = ChangeKinds.Undone;
     public override string Kind => KindName;
 }
 
 /// <summary>The most recently undone transaction was applied again, with its id, date and amounts.</summary>
 public sealed record Redone(Transaction Transaction) : AccountEvent
 {
-    public const string KindName = "redone";
+    public const string KindName = ChangeKinds.Redone;
     public override string Kind => KindName;
 }
 
 public sealed record AccountClosed : AccountEvent
 {
-    public const string KindName = "account_closed";
+    public const string KindName = ChangeKinds.AccountClosed;
     public override string Kind => KindName;
 }

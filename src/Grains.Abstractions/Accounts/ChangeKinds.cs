@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace NVelopes.Grains.Abstractions.Accounts;
+
+/// <summary>The stable snake_case names of an account's events, as <c>kind</c> on the wire and in the stores.</summary>
+public static class ChangeKinds
+{
+    public const string AccountOpened = "account_opened";
+    public const string EnvelopesAdded = "envelopes_added";
+    public const string EnvelopeRenamed = "envelope_renamed";
+    public const string PaymentSourceAdded = "payment_source_added";
+    public const string PaymentSourceUpdated = "payment_source_updated";
+    public const string Deposited = "deposited";
+    public const string Debited = "debited";
+    public const string CashWithdrawn = "cash_withdrawn";
+    public const string MoneyMoved = "money_moved";
+    public const string Paid = "paid";
+    public const string Undone = "undone";
+    public const string Redone = "redone";
+    public const string AccountClosed = "account_closed";
+
+    public static readonly ImmutableArray<string> All =
+    [
+        AccountOpened, EnvelopesAdded, EnvelopeRenamed, PaymentSourceAdded, PaymentSourceUpdated, Deposited, Debited,
+        CashWithdrawn, MoneyMoved, Paid, Undone, Redone, AccountClosed,
+    ];
+}
