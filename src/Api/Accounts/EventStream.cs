@@ -84,10 +84,10 @@ public static class EventStream
         {
             // The client went away; there is nobody left to answer.
         }
-        catch (NVelopesException)
+        catch (Exception ended) when (ended is NVelopesException or TimeoutException or Orleans.Runtime.OrleansException)
         {
-            // The account closed (or its store is out of reach) after the stream started: end it; the client resumes
-            // from its last id and gets the answer as a problem then.
+            // The account closed, or its store or silo is out of reach, after the stream started: end it; the client
+            // resumes from its last id and gets the answer as a problem then.
         }
     }
 

@@ -39,8 +39,8 @@ public sealed partial class AccountWriter(
     private readonly HistoryTail _tail = new();
     private readonly EventWindow _events = new(DurableEventsKept);
 
-    // Completed (and replaced) by every durable write, waking the change feeds waiting for it.
-    private TaskCompletionSource _durableAdvanced = NewSignal();
+    // Completed by the next durable write, waking the change feeds waiting for it; made only when a feed waits.
+    private TaskCompletionSource? _durableAdvanced;
 
     // The account as every applied command left it, and the last state the store confirmed.
     private Account? _working;
@@ -148,7 +148,7 @@ public sealed partial class AccountWriter(
         {
             if (durable.Account.IsClosed) throw NVelopesException.AccountNotFound(accountId);
             Task advanced;
-            lock (_state) advanced = _durableAdvanced.Task;
+            lock (_state) advanced = (_durableAdvanced ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await Task.WhenAny(advanced, Task.Delay(maxWait, waitEnds.Token));
             await waitEnds.CancelAsync();
@@ -327,23 +327,21 @@ public sealed partial class AccountWriter(
                 return;
             }
 
-            TaskCompletionSource advanced;
+            TaskCompletionSource? advanced;
             lock (_state)
             {
                 _durable = new StoredAccount(commit.Account, commit.NewVersion);
                 _events.MarkDurable(commit.NewVersion);
                 if (_next is null) _tail.TrimTo(TailKeptAfterWrite);
                 advanced = _durableAdvanced;
-                _durableAdvanced = NewSignal();
+                _durableAdvanced = null;
             }
             telemetry?.CommandsPerWrite.Record(write.CommandCount);
             LogWriteCommitted(logger, accountId, commit.NewVersion, write.CommandCount);
             write.Succeed(commit.NewVersion);
-            advanced.SetResult();
+            advanced?.SetResult();
         }
     }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
