@@ -7,6 +7,7 @@ using NVelopes.Persistence.MongoDB.Options;
 using NVelopes.Persistence.MongoDB.Storage;
 using NVelopes.Persistence.Sqlite.Options;
 using NVelopes.Persistence.Sqlite.Storage;
+using NVelopes.Persistence.Tests.MongoDB;
 using Testcontainers.MongoDb;
 
 namespace NVelopes.Persistence.Tests;
@@ -70,10 +71,19 @@ public sealed class StorageFixture : IAsyncLifetime
         return options;
     }
 
-    /// <summary>A second store over the same database, for tests that set its fault-injection seam or watch its telemetry.</summary>
-    public MongoDbAccountStore CreateMongoAccountStore(NVelopesTelemetry? telemetry = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(MongoOptions(new MongoDbAccountStoreOptions())), MongoClients,
-            NullLogger<MongoDbAccountStore>.Instance, telemetry);
+    /// <summary>
+    /// A second store over the same database, for tests that watch its telemetry or act inside its commits: each
+    /// write of events in a commit's transaction first awaits <paramref name="beforeEventWrite"/> with the ids of
+    /// the accounts written (see <see cref="EventWriteInterception"/>).
+    /// </summary>
+    public MongoDbAccountStore CreateMongoAccountStore(
+        NVelopesTelemetry? telemetry = null, Func<IReadOnlyCollection<string>, Task>? beforeEventWrite = null)
+    {
+        var options = MongoOptions(new MongoDbAccountStoreOptions());
+        var database = MongoClients.GetDatabase(options);
+        if (beforeEventWrite is not null) database = EventWriteInterception.Intercept(database, beforeEventWrite);
+        return new MongoDbAccountStore(options, database, NullLogger<MongoDbAccountStore>.Instance, telemetry);
+    }
 
     public IMongoDatabase MongoDatabase() => MongoClients.GetDatabase(MongoOptions(new MongoDbAccountStoreOptions()));
 

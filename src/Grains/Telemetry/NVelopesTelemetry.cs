@@ -26,6 +26,8 @@ public sealed class NVelopesTelemetry : IDisposable
             "How many commands shared one durable write (group commit).");
         CommitsPerStoreTransaction = _meter.CreateHistogram<int>("nvelopes.store.commits_per_transaction", "{commit}",
             "How many account commits shared one store transaction (group commit across accounts).");
+        CommitsPerStoreBatch = _meter.CreateHistogram<int>("nvelopes.store.commits_per_batch", "{commit}",
+            "How many account commits a store's writer took as one batch, by how the batch was settled (outcome).");
         ActiveAccounts = _meter.CreateUpDownCounter<long>("nvelopes.account.active", "{account}",
             "Account grains active on this silo.");
     }
@@ -38,6 +40,8 @@ public sealed class NVelopesTelemetry : IDisposable
 
     public Histogram<int> CommitsPerStoreTransaction { get; }
 
+    public Histogram<int> CommitsPerStoreBatch { get; }
+
     public UpDownCounter<long> ActiveAccounts { get; }
 
     /// <summary>What a store's writer calls after each transaction that committed, with the account commits it held.</summary>
@@ -45,6 +49,16 @@ public sealed class NVelopesTelemetry : IDisposable
     {
         var tag = new KeyValuePair<string, object?>("store", store);
         return commits => CommitsPerStoreTransaction.Record(commits, tag);
+    }
+
+    /// <summary>
+    /// What a store's writer calls after settling each batch of commits, with the account commits it held and how
+    /// it was settled (the <c>outcome</c> tag).
+    /// </summary>
+    public Action<int, string> StoreBatchesOf(string store)
+    {
+        var storeTag = new KeyValuePair<string, object?>("store", store);
+        return (commits, outcome) => CommitsPerStoreBatch.Record(commits, storeTag, new KeyValuePair<string, object?>("outcome", outcome));
     }
 
     public void Dispose() => _meter.Dispose();

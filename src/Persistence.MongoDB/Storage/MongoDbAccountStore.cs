@@ -33,14 +33,25 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     /// <summary>The store's name in metrics, as the silo's other store metrics name it.</summary>
     public const string StoreName = "mongodb";
 
-    /// <param name="telemetry">Where the writer reports its transactions; none outside a silo.</param>
+    /// <param name="telemetry">Where the writer reports its transactions and batches; none outside a silo.</param>
     public MongoDbAccountStore(
         IOptions<MongoDbAccountStoreOptions> options, MongoDbClientFactory clients, ILogger<MongoDbAccountStore> logger,
         NVelopesTelemetry? telemetry = null)
+        : this(options.Value, clients.GetDatabase(options.Value), logger, telemetry)
     {
-        _options = options.Value;
+    }
+
+    /// <summary>
+    /// A store over <paramref name="database"/>, which must be the one <paramref name="options"/> name, configured as
+    /// <see cref="MongoDbClientFactory.GetDatabase"/> configures it. Internal, so that the container only ever sees
+    /// the public constructor.
+    /// </summary>
+    internal MongoDbAccountStore(
+        MongoDbAccountStoreOptions options, IMongoDatabase database, ILogger<MongoDbAccountStore> logger, NVelopesTelemetry? telemetry)
+    {
+        _options = options;
         _logger = logger;
-        _database = clients.GetDatabase(_options);
+        _database = database;
         _accounts = _database.GetCollection<AccountDocument>(_options.AccountsCollection);
         _transactions = _database.GetCollection<TransactionDocument>(_options.TransactionsCollection);
         _events = _database.GetCollection<EventDocument>(_options.EventsCollection);
@@ -52,18 +63,12 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             writeConcern: MongoDbClientFactory.WriteConcernOf(_options),
             maxCommitTime: _options.OperationTimeout);
         Writer = new MongoDbCommitWriter(
-            _options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger, telemetry?.StoreTransactionsOf(StoreName));
+            _options.OperationTimeout, CommitAloneAsync, CommitTogetherAsync, logger,
+            telemetry?.StoreTransactionsOf(StoreName), telemetry?.StoreBatchesOf(StoreName));
     }
 
     /// <summary>Queues commits and writes those of different accounts together; see <see cref="MongoDbCommitWriter"/>.</summary>
-    internal MongoDbCommitWriter Writer { get; }
-
-    /// <summary>
-    /// Test seam: awaited inside the commit's transaction after the account document is written and before the
-    /// history is (for a batch: once per commit, after every account document is written). An exception from it
-    /// stands in for a process that dies mid-commit.
-    /// </summary>
-    internal Func<AccountCommit, CancellationToken, Task>? BeforeHistoryWrite { get; set; }
+    private MongoDbCommitWriter Writer { get; }
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) =>
@@ -137,7 +142,6 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             {
                 // The account first: its version check is the gate, so a stale commit touches no history.
                 await WriteAccountAsync(s, commit, account, t).ConfigureAwait(false);
-                if (BeforeHistoryWrite is { } hook) await hook(commit, t).ConfigureAwait(false);
                 if (!commit.OnlyAppends)
                 {
                     await _transactions.DeleteManyAsync(s, HistoryReplacedBy(commit), cancellationToken: t).ConfigureAwait(false);
@@ -186,10 +190,6 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 var written = await _accounts.BulkWriteAsync(s, accountWrites, ordered, t).ConfigureAwait(false);
                 if (written.MatchedCount != expectedMatches)
                     throw new StaleCommitInBatchException(expectedMatches - written.MatchedCount, batch.Count);
-                if (BeforeHistoryWrite is { } hook)
-                {
-                    foreach (var prepared in batch) await hook(prepared.Commit, t).ConfigureAwait(false);
-                }
                 if (historyWrites.Count > 0) await _transactions.BulkWriteAsync(s, historyWrites, ordered, t).ConfigureAwait(false);
                 await _events.BulkWriteAsync(s, eventWrites, ordered, t).ConfigureAwait(false);
                 if (replyWrites.Count > 0) await _replies.BulkWriteAsync(s, replyWrites, ordered, t).ConfigureAwait(false);

@@ -17,7 +17,9 @@ namespace NVelopes.Persistence.MongoDB.Storage;
 /// would. Retrying is always safe: every account write is conditional on the version the caller read.
 /// </para>
 /// <para>
-/// <c>transactionCommitted</c> is told, after each transaction that committed, how many commits it held.
+/// <c>transactionCommitted</c> is told, after each transaction that committed, how many commits it held;
+/// <c>batchSettled</c>, once every caller of a batch has its outcome, how many commits the batch held and how it was
+/// settled (<c>alone</c>, <c>together</c>, <c>one_by_one</c> or <c>store_unavailable</c>).
 /// </para>
 /// </summary>
 internal sealed partial class MongoDbCommitWriter(
@@ -25,7 +27,8 @@ internal sealed partial class MongoDbCommitWriter(
     Func<PreparedCommit, TimeSpan, Task> commitAlone,
     Func<IReadOnlyList<PreparedCommit>, TimeSpan, Task> commitTogether,
     ILogger logger,
-    Action<int>? transactionCommitted = null)
+    Action<int>? transactionCommitted = null,
+    Action<int, string>? batchSettled = null)
 {
     /// <summary>Bounds the size of one transaction, and so the work redone when a batch falls back to single commits.</summary>
     public const int MaximumCommitsPerBatch = 64;
@@ -35,7 +38,7 @@ internal sealed partial class MongoDbCommitWriter(
     private bool _writing;
 
     /// <summary>How a batch of commits was settled.</summary>
-    internal enum BatchOutcome
+    private enum BatchOutcome
     {
         /// <summary>A batch of one commit, written by the single-commit path.</summary>
         Alone,
@@ -49,9 +52,6 @@ internal sealed partial class MongoDbCommitWriter(
         /// <summary>The store was unavailable; every commit of the batch failed with that error.</summary>
         StoreUnavailable,
     }
-
-    /// <summary>Test seam: called with each batch's size and outcome once its callers' outcomes are set.</summary>
-    internal Action<int, BatchOutcome>? BatchSettled { get; set; }
 
     /// <summary>
     /// Queues <paramref name="commit"/> for the next write and completes once it is durable, or fails with why it was
@@ -82,9 +82,19 @@ internal sealed partial class MongoDbCommitWriter(
         while (TakeBatch() is { Count: > 0 } batch)
         {
             var outcome = await WriteBatchAsync(batch).ConfigureAwait(false);
-            BatchSettled?.Invoke(batch.Count, outcome);
+            batchSettled?.Invoke(batch.Count, NameOf(outcome));
         }
     }
+
+    /// <summary>The outcome as metrics name it.</summary>
+    private static string NameOf(BatchOutcome outcome) => outcome switch
+    {
+        BatchOutcome.Alone => "alone",
+        BatchOutcome.Together => "together",
+        BatchOutcome.OneByOne => "one_by_one",
+        BatchOutcome.StoreUnavailable => "store_unavailable",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
 
     /// <summary>The oldest queued commits, at most one per account; an empty batch ends the writer.</summary>
     private List<QueuedCommit> TakeBatch()

@@ -17,9 +17,6 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    /// <summary>Test seam: runs inside a commit after the account is written and before its history is.</summary>
-    internal Action<AccountCommit>? BeforeHistoryWrite { get; set; }
-
     public Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync();
 
     public async Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken)
@@ -49,7 +46,6 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         return database.Writer.WriteAsync(async write =>
         {
             await WriteAccountAsync(write, commit, state);
-            BeforeHistoryWrite?.Invoke(commit);
             if (!commit.OnlyAppends) await DeleteHistoryFromAsync(write, commit);
             foreach (var (id, body) in appended) await InsertTransactionAsync(write, commit.Account.Id, id, body);
             foreach (var (version, body) in events) await InsertEventAsync(write, commit.Account.Id, version, body);

@@ -15,10 +15,14 @@ public abstract class AccountStoreContractTests
     protected abstract IAccountStore Store { get; }
 
     /// <summary>
-    /// Another store over the same data whose commits fail with <paramref name="fault"/> after part of the commit
-    /// is written, as if the process died mid-commit.
+    /// A store over the same data as <see cref="Store"/> whose commits of <paramref name="accountId"/> fail with
+    /// <see cref="SimulatedCrash"/> in their message after part of the commit is written, as if the process died
+    /// mid-commit, until the result is disposed.
     /// </summary>
-    protected abstract IAccountStore StoreFailingMidCommit(Exception fault);
+    protected abstract Task<FailingStore> StoreFailingMidCommitAsync(string accountId);
+
+    /// <summary>What the fault of a failing store says, so that it cannot be mistaken for another failure.</summary>
+    protected const string SimulatedCrash = "Simulated process death in the middle of a commit.";
 
     [SkippableFact]
     public async Task Load_AccountNeverOpened_ReturnsNull()
@@ -332,12 +336,14 @@ public abstract class AccountStoreContractTests
         var store = Store;
         var ledger = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
         ledger = await ledger.Begin().Deposit(10m).Deposit(20m).CommitAsync(store);
-        var crash = new SimulatedCrashException();
 
         var dying = ledger.Begin().Undo().Deposit(30m).Deposit(40m).Commit;
-        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => StoreFailingMidCommit(crash).CommitAsync(dying, CancellationToken.None));
+        await using (var failing = await StoreFailingMidCommitAsync(ledger.Account.Id))
+        {
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => failing.Store.CommitAsync(dying, CancellationToken.None));
+            Assert.Contains(SimulatedCrash, thrown.Message);
+        }
 
-        Assert.Same(crash, thrown);
         await StoreAssert.HoldsAsync(store, ledger);
         var retried = await ledger.Begin().Undo().Deposit(50m).CommitAsync(store);
         await StoreAssert.HoldsAsync(store, retried);
@@ -386,6 +392,14 @@ public abstract class AccountStoreContractTests
         public int GetHashCode(RememberedReply? obj) => obj?.Key.GetHashCode() ?? 0;
     }
 
-    /// <summary>The fault the failing store throws in the middle of a commit.</summary>
-    protected sealed class SimulatedCrashException() : Exception("Simulated process death in the middle of a commit.");
+    /// <summary>A store whose commits fail mid-way, and the end of that fault.</summary>
+    protected sealed class FailingStore(IAccountStore store, Func<Task> endFault) : IAsyncDisposable
+    {
+        public IAccountStore Store => store;
+
+        public async ValueTask DisposeAsync() => await endFault();
+    }
+
+    /// <summary>A fault thrown by test code in the middle of a commit.</summary>
+    protected sealed class SimulatedCrashException() : Exception(SimulatedCrash);
 }

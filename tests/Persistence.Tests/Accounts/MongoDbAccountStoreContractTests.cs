@@ -14,10 +14,14 @@ public sealed class MongoDbAccountStoreContractTests(StorageFixture fixture) : A
         }
     }
 
-    protected override IAccountStore StoreFailingMidCommit(Exception fault)
+    /// <summary>
+    /// A second store whose commits of the account fail as they come to write its events, after the account document
+    /// and its history, inside the commit's transaction.
+    /// </summary>
+    protected override Task<FailingStore> StoreFailingMidCommitAsync(string accountId)
     {
-        var store = fixture.CreateMongoAccountStore();
-        store.BeforeHistoryWrite = (_, _) => Task.FromException(fault);
-        return store;
+        var store = fixture.CreateMongoAccountStore(beforeEventWrite: accountIds =>
+            accountIds.Contains(accountId) ? Task.FromException(new SimulatedCrashException()) : Task.CompletedTask);
+        return Task.FromResult(new FailingStore(store, () => Task.CompletedTask));
     }
 }

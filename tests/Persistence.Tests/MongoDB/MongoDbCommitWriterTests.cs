@@ -4,7 +4,6 @@ using MongoDB.Driver;
 using NVelopes.Grains.Storage;
 using NVelopes.Persistence.MongoDB.Storage;
 using Orleans.Storage;
-using BatchOutcome = NVelopes.Persistence.MongoDB.Storage.MongoDbCommitWriter.BatchOutcome;
 
 namespace NVelopes.Persistence.Tests.MongoDB;
 
@@ -27,8 +26,8 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         await writer.ReleaseAsync();
 
         await Task.WhenAll(commits);
-        await writer.SettledAsync((1, BatchOutcome.Alone), (30, BatchOutcome.Together));
-        await writer.Transactions.ReportedAsync(1, 30);
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (30, "together"));
+        await writer.Telemetry.ReportedAsync(1, 30);
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
 
@@ -49,8 +48,8 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
         await Task.WhenAll(commits);
-        await writer.SettledAsync((1, BatchOutcome.Alone), (20, BatchOutcome.OneByOne));
-        await writer.Transactions.ReportedAsync([.. Enumerable.Repeat(1, 1 + 19)]); // the held commit, then each but the stale one
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (20, "one_by_one"));
+        await writer.Telemetry.ReportedAsync([.. Enumerable.Repeat(1, 1 + 19)]); // the held commit, then each but the stale one
         await StoreAssert.HoldsAsync(writer.Store, movedOn);
         Assert.Null(await writer.Store.FindReplyAsync(movedOn.Account.Id, reply.Key, DateTimeOffset.UtcNow, CancellationToken.None));
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
@@ -74,7 +73,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         var error = await Assert.ThrowsAnyAsync<MongoException>(() => failing);
         Assert.Contains("duplicate key", error.Message, StringComparison.OrdinalIgnoreCase);
         await Task.WhenAll(commits);
-        await writer.SettledAsync((1, BatchOutcome.Alone), (10, BatchOutcome.OneByOne));
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (10, "one_by_one"));
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
         await History().DeleteOneAsync(new BsonDocument("_id", stray));
         await StoreAssert.HoldsAsync(writer.Store, broken);
@@ -96,7 +95,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
 
         await Task.WhenAll(commits);
         // The second commit of account 0 ends the first batch, so the others wait with it for the next.
-        await writer.SettledAsync((1, BatchOutcome.Alone), (1, BatchOutcome.Alone), (5, BatchOutcome.Together));
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (1, "alone"), (5, "together"));
         await StoreAssert.HoldsAsync(writer.Store, second.After);
         foreach (var change in others) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
@@ -116,7 +115,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         await writer.ReleaseAsync();
 
         await Task.WhenAll(commits);
-        await writer.SettledAsync((1, BatchOutcome.Alone), (5, BatchOutcome.Together));
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (5, "together"));
         await StoreAssert.HoldsAsync(writer.Store, ledgers[0]);
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
@@ -126,28 +125,19 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     {
         using var writer = await HeldWriterAsync();
         var ledgers = await OpenAsync(writer.Store, 8);
-        var batchInTransaction = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finishBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holdingHook = writer.Store.BeforeHistoryWrite!;
-        writer.Store.BeforeHistoryWrite = async (commit, token) =>
-        {
-            await holdingHook(commit, token);
-            if (commit.Account.Id != ledgers[0].Account.Id) return;
-            batchInTransaction.TrySetResult();
-            await finishBatch.Task;
-        };
+        var batchInTransaction = writer.HoldEventWritesOf(ledgers[0].Account.Id);
         using var cancellation = new CancellationTokenSource();
 
         var changes = ledgers.Select(ledger => ledger.Begin().Deposit(6m)).ToList();
         var commits = changes.Select(change => writer.Store.CommitAsync(change.Commit, cancellation.Token)).ToList();
         await writer.ReleaseAsync();
-        await batchInTransaction.Task;
+        await batchInTransaction.Entered;
         await cancellation.CancelAsync();
-        finishBatch.SetResult();
+        batchInTransaction.Release();
 
         // The token fired while the batch was in its transaction: that stops neither the batch nor any answer.
         await Task.WhenAll(commits);
-        await writer.SettledAsync((1, BatchOutcome.Alone), (8, BatchOutcome.Together));
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (8, "together"));
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
 
@@ -174,28 +164,24 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     }
 
     /// <summary>
-    /// A store of its own whose writer is busy with one account's commit until <see cref="HeldWriter.ReleaseAsync"/>,
-    /// so that whatever is committed meanwhile queues for the next batch.
+    /// A store of its own whose writer is busy with one account's commit, inside its transaction, until
+    /// <see cref="HeldWriter.ReleaseAsync"/>, so that whatever is committed meanwhile queues for the next batch.
     /// </summary>
     private async Task<HeldWriter> HeldWriterAsync()
     {
         SkipWithoutMongo();
-        var transactions = new StoreTransactionRecorder();
-        var store = fixture.CreateMongoAccountStore(transactions.Telemetry);
-        var blocker = await Ledger.Open(NewId(), NewId()).CommitAsync(fixture.MongoAccountStore);
-        var batches = new ConcurrentQueue<(int, BatchOutcome)>();
-        store.Writer.BatchSettled = (count, outcome) => batches.Enqueue((count, outcome));
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        store.BeforeHistoryWrite = async (commit, _) =>
+        var telemetry = new StoreTransactionRecorder();
+        var holds = new ConcurrentQueue<EventWriteHold>();
+        var store = fixture.CreateMongoAccountStore(telemetry.Telemetry, async accountIds =>
         {
-            if (commit.Account.Id != blocker.Account.Id) return;
-            entered.TrySetResult();
-            await release.Task;
-        };
+            foreach (var hold in holds) await hold.PassAsync(accountIds);
+        });
+        var blocker = await Ledger.Open(NewId(), NewId()).CommitAsync(fixture.MongoAccountStore);
+        var blocking = new EventWriteHold(blocker.Account.Id);
+        holds.Enqueue(blocking);
         var held = store.CommitAsync(blocker.Begin().Deposit(1m).Commit, CancellationToken.None);
-        await entered.Task;
-        return new HeldWriter(store, batches, transactions, release, held);
+        await blocking.Entered;
+        return new HeldWriter(store, telemetry, holds, blocking, held);
     }
 
     private async Task<Ledger[]> OpenAsync(MongoDbAccountStore store, int count)
@@ -223,23 +209,45 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     private sealed record HeldWriter(
-        MongoDbAccountStore Store, ConcurrentQueue<(int, BatchOutcome)> Batches, StoreTransactionRecorder Transactions,
-        TaskCompletionSource Release, Task Held) : IDisposable
+        MongoDbAccountStore Store, StoreTransactionRecorder Telemetry, ConcurrentQueue<EventWriteHold> Holds,
+        EventWriteHold Blocking, Task Held) : IDisposable
     {
-        public void Dispose() => Transactions.Dispose();
+        public void Dispose() => Telemetry.Dispose();
+
+        /// <summary>Stops the store's transactions that write events of <paramref name="accountId"/> until released.</summary>
+        public EventWriteHold HoldEventWritesOf(string accountId)
+        {
+            var hold = new EventWriteHold(accountId);
+            Holds.Enqueue(hold);
+            return hold;
+        }
 
         public async Task ReleaseAsync()
         {
-            Release.SetResult();
+            Blocking.Release();
             await Held;
         }
+    }
 
-        /// <summary>The batches settled since the writer was held, in order (the report follows the callers' answers).</summary>
-        public async Task SettledAsync(params (int, BatchOutcome)[] expected)
+    /// <summary>
+    /// Where a transaction that writes events of one account waits, before it writes them: its accounts and history
+    /// are written by then, and it is still open.
+    /// </summary>
+    private sealed class EventWriteHold(string accountId)
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes once such a transaction is waiting here.</summary>
+        public Task Entered => _entered.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task PassAsync(IReadOnlyCollection<string> accountIds)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (Batches.Count < expected.Length && DateTime.UtcNow < deadline) await Task.Delay(10);
-            Assert.Equal(expected, Batches.ToArray());
+            if (!accountIds.Contains(accountId)) return;
+            _entered.TrySetResult();
+            await _released.Task;
         }
     }
 }
