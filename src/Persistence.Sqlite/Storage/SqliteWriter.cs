@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace NVelopes.Persistence.Sqlite.Storage;
 
 /// <summary>
-/// The one writer of the database file. Writes queue here; the writer takes every write waiting, runs each in a
-/// savepoint of one transaction (a refused write rolls back alone) and commits once. Each caller learns its own
-/// outcome only after that commit is durable.
+/// The one writer of the database file. Writes queue here; the writer takes every write waiting, runs them all in
+/// one transaction and commits once. When one of them is refused, the batch is written again with each write in a
+/// savepoint, so that the refused write rolls back alone. Each caller learns its own outcome only after that
+/// commit is durable.
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
@@ -73,28 +74,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private async Task CommitBatchAsync(SqliteConnection connection, SqliteStatements statements, List<QueuedWrite> batch)
     {
-        var outcomes = new Exception?[batch.Count];
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync())
-        {
-            var write = new SqliteWrite(transaction, statements);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                // One savepoint name serves every write: each is released or rolled back before the next starts.
-                await write.Command("SAVEPOINT write").ExecuteNonQueryAsync();
-                try
-                {
-                    await batch[i].Write(write);
-                    await write.Command("RELEASE write").ExecuteNonQueryAsync();
-                }
-                catch (Exception refused)
-                {
-                    await write.Command("ROLLBACK TO write").ExecuteNonQueryAsync();
-                    await write.Command("RELEASE write").ExecuteNonQueryAsync();
-                    outcomes[i] = refused;
-                }
-            }
-            await transaction.CommitAsync();
-        }
+        var outcomes = await TryCommitAllAsync(connection, statements, batch)
+            ?? await CommitEachInASavepointAsync(connection, statements, batch);
         var committed = outcomes.Count(refused => refused is null);
         if (committed > 0) _transactionCommitted?.Invoke(committed);
         for (var i = 0; i < batch.Count; i++)
@@ -102,6 +83,57 @@ internal sealed class SqliteWriter : IAsyncDisposable
             if (outcomes[i] is { } refused) batch[i].Done.TrySetException(refused);
             else batch[i].Done.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// The common case, every write succeeding, without the two statements a savepoint per write costs. A write
+    /// that fails may have left part of its changes, so the whole transaction is rolled back and null returned: the
+    /// batch is then written again, each write in a savepoint. Writes only run statements, so running one again is safe.
+    /// </summary>
+    private static async Task<Exception?[]?> TryCommitAllAsync(SqliteConnection connection, SqliteStatements statements, List<QueuedWrite> batch)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var write = new SqliteWrite(transaction, statements);
+        foreach (var queued in batch)
+        {
+            try
+            {
+                await queued.Write(write);
+            }
+            catch (Exception)
+            {
+                await transaction.RollbackAsync();
+                return null;
+            }
+        }
+        await transaction.CommitAsync();
+        return new Exception?[batch.Count];
+    }
+
+    /// <summary>Each write in a savepoint of one transaction, so that a refused write rolls back alone.</summary>
+    private static async Task<Exception?[]> CommitEachInASavepointAsync(SqliteConnection connection, SqliteStatements statements, List<QueuedWrite> batch)
+    {
+        var outcomes = new Exception?[batch.Count];
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var write = new SqliteWrite(transaction, statements);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            // One savepoint name serves every write: each is released or rolled back before the next starts.
+            await write.Command("SAVEPOINT write").ExecuteNonQueryAsync();
+            try
+            {
+                await batch[i].Write(write);
+                await write.Command("RELEASE write").ExecuteNonQueryAsync();
+            }
+            catch (Exception refused)
+            {
+                await write.Command("ROLLBACK TO write").ExecuteNonQueryAsync();
+                await write.Command("RELEASE write").ExecuteNonQueryAsync();
+                outcomes[i] = refused;
+            }
+        }
+        await transaction.CommitAsync();
+        return outcomes;
     }
 
     private sealed record QueuedWrite(Func<SqliteWrite, Task> Write)
