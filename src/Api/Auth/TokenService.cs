@@ -15,44 +15,27 @@ public sealed class TokenService(IOptions<JwtOptions> options, TimeProvider cloc
     private readonly JsonWebTokenHandler _handler = new();
 
     /// <summary>A ticket for <c>GET /accounts/{accountId}/events</c> of this user, valid for <see cref="FeedTickets.Lifetime"/>.</summary>
-    public string IssueFeedTicket(string userId, string accountId)
-    {
-        var jwt = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        return _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = jwt.Issuer,
-            Audience = FeedTickets.AudienceOf(jwt),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + FeedTickets.Lifetime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(NVelopesClaims.UserId, userId),
-                new Claim(FeedTickets.AccountClaim, accountId),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
-            SigningCredentials = new SigningCredentials(SigningKeyOf(jwt), SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public string IssueFeedTicket(string userId, string accountId) =>
+        Issue(FeedTickets.AudienceOf(options.Value), FeedTickets.Lifetime,
+            new Claim(NVelopesClaims.UserId, userId), new Claim(FeedTickets.AccountClaim, accountId));
 
-    public string IssueAccessToken(string userId, string username)
+    public string IssueAccessToken(string userId, string username) =>
+        Issue(options.Value.Audience, options.Value.TokenLifetime,
+            new Claim(NVelopesClaims.UserId, userId), new Claim(NVelopesClaims.Username, username));
+
+    /// <summary>A signed token for <paramref name="audience"/>, valid from now for <paramref name="lifetime"/>, with its own id.</summary>
+    private string Issue(string audience, TimeSpan lifetime, params Claim[] claims)
     {
         var jwt = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
-            Audience = jwt.Audience,
+            Audience = audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + jwt.TokenLifetime,
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(NVelopesClaims.UserId, userId),
-                new Claim(NVelopesClaims.Username, username),
-                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-            ]),
+            Expires = now + lifetime,
+            Subject = new ClaimsIdentity([.. claims, new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"))]),
             SigningCredentials = new SigningCredentials(SigningKeyOf(jwt), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -47,8 +47,8 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         {
             await WriteAccountAsync(write, commit, state);
             if (!commit.OnlyAppends) await DeleteHistoryFromAsync(write, commit);
-            foreach (var (id, body) in appended) await InsertTransactionAsync(write, commit.Account.Id, id, body);
-            foreach (var (version, body) in events) await InsertEventAsync(write, commit.Account.Id, version, body);
+            foreach (var (id, body) in appended) await InsertRowAsync(write, InsertTransaction, commit.Account.Id, id, body);
+            foreach (var (version, body) in events) await InsertRowAsync(write, InsertEvent, commit.Account.Id, version, body);
             await RememberRepliesAsync(write, commit, now);
         });
     }
@@ -70,43 +70,36 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
     }
 
-    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(
-        string accountId, long afterVersion, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(
+        string accountId, long afterVersion, int count, CancellationToken cancellationToken) =>
+        ReadBodiesAsync("""
             SELECT body FROM events
-            WHERE account_id = $account AND version > $after AND version <= $after + $count
+            WHERE account_id = $account AND version > $from AND version <= $from + $count
             ORDER BY version LIMIT $count
-            """;
-        command.Parameters.AddWithValue("$account", accountId);
-        command.Parameters.AddWithValue("$after", afterVersion);
-        command.Parameters.AddWithValue("$count", count);
-        var events = new List<RecordedEvent>(Math.Min(count, 1024));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) events.Add(RecordedEventJson.Deserialize(reader.GetString(0)));
-        return events;
-    }
+            """, accountId, afterVersion, count, RecordedEventJson.Deserialize, cancellationToken);
 
-    public async Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(
-        string accountId, long fromId, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(
+        string accountId, long fromId, int count, CancellationToken cancellationToken) =>
+        ReadBodiesAsync("""
             SELECT body FROM transactions
             WHERE account_id = $account AND tx_id >= $from AND tx_id < $from + $count
             ORDER BY tx_id LIMIT $count
-            """;
+            """, accountId, fromId, count, body => JsonSerializer.Deserialize<Transaction>(body, Json)!, cancellationToken);
+
+    /// <summary>The bodies <paramref name="sql"/> selects in a key range of one account (<c>$from</c>, <c>$count</c>), read back.</summary>
+    private async Task<IReadOnlyList<T>> ReadBodiesAsync<T>(
+        string sql, string accountId, long from, int count, Func<string, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$account", accountId);
-        command.Parameters.AddWithValue("$from", fromId);
+        command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$count", count);
-        var transactions = new List<Transaction>(Math.Min(count, 1024));
+        var bodies = new List<T>(Math.Min(count, 1024));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            transactions.Add(JsonSerializer.Deserialize<Transaction>(reader.GetString(0), Json)!);
-        return transactions;
+        while (await reader.ReadAsync(cancellationToken)) bodies.Add(read(reader.GetString(0)));
+        return bodies;
     }
 
     public async Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken)
@@ -133,20 +126,15 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task InsertTransactionAsync(SqliteWrite write, string accountId, long transactionId, string body)
-    {
-        var command = write.Command("INSERT INTO transactions (account_id, tx_id, body) VALUES ($account, $id, $body)");
-        command.Parameters.AddWithValue("$account", accountId);
-        command.Parameters.AddWithValue("$id", transactionId);
-        command.Parameters.AddWithValue("$body", body);
-        await command.ExecuteNonQueryAsync();
-    }
+    private const string InsertTransaction = "INSERT INTO transactions (account_id, tx_id, body) VALUES ($account, $key, $body)";
+    private const string InsertEvent = "INSERT INTO events (account_id, version, body) VALUES ($account, $key, $body)";
 
-    private static async Task InsertEventAsync(SqliteWrite write, string accountId, long version, string body)
+    /// <summary>One row of an account's history or log: <paramref name="sql"/> is <see cref="InsertTransaction"/> or <see cref="InsertEvent"/>.</summary>
+    private static async Task InsertRowAsync(SqliteWrite write, string sql, string accountId, long key, string body)
     {
-        var command = write.Command("INSERT INTO events (account_id, version, body) VALUES ($account, $version, $body)");
+        var command = write.Command(sql);
         command.Parameters.AddWithValue("$account", accountId);
-        command.Parameters.AddWithValue("$version", version);
+        command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$body", body);
         await command.ExecuteNonQueryAsync();
     }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-using NVelopes.Persistence.Sqlite.Options;
 using NVelopes.Persistence.Sqlite.Storage;
 
 namespace NVelopes.Persistence.Tests.Sqlite;
@@ -8,36 +6,17 @@ namespace NVelopes.Persistence.Tests.Sqlite;
 /// The embedded writer commits every write waiting in one transaction. Each test holds the writer on a first write
 /// while it queues the others, so that the others are certain to be taken as one batch.
 /// </summary>
-public sealed class SqliteWriterTests : IAsyncLifetime
+public sealed class SqliteWriterTests : OwnSqliteDatabase
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nvelopes-writer-tests", Guid.NewGuid().ToString("N"));
-    private readonly StoreTransactionRecorder _transactions = new();
-    private SqliteDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(
-            Microsoft.Extensions.Options.Options.Create(new SqliteStorageOptions { DataDirectory = _directory }), _transactions.Telemetry);
-        await _database.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        _transactions.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task WritesQueuedTogether_CommitInOneTransaction()
     {
         var release = await HoldWriterAsync();
-        var writes = Enumerable.Range(0, 10).Select(i => _database.Writer.WriteAsync(write => InsertAsync(write, $"row-{i}"))).ToList();
+        var writes = Enumerable.Range(0, 10).Select(i => Database.Writer.WriteAsync(write => InsertAsync(write, $"row-{i}"))).ToList();
         release.SetResult();
 
         await Task.WhenAll(writes);
-        await _transactions.ReportedAsync(1, 10);
+        await Transactions.ReportedAsync(1, 10);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"row-{i}").Order(), await RowsAsync());
     }
 
@@ -46,19 +25,19 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     {
         var release = await HoldWriterAsync();
         var refusal = new InvalidOperationException("refused after its first row");
-        var before = _database.Writer.WriteAsync(write => InsertAsync(write, "before"));
-        var refused = _database.Writer.WriteAsync(async write =>
+        var before = Database.Writer.WriteAsync(write => InsertAsync(write, "before"));
+        var refused = Database.Writer.WriteAsync(async write =>
         {
             await InsertAsync(write, "half-written");
             throw refusal;
         });
         // Inserting the same key twice would fail: a write that is run again after the refusal must land only once.
-        var after = _database.Writer.WriteAsync(write => InsertAsync(write, "after"));
+        var after = Database.Writer.WriteAsync(write => InsertAsync(write, "after"));
         release.SetResult();
 
         Assert.Same(refusal, await Assert.ThrowsAsync<InvalidOperationException>(() => refused));
         await Task.WhenAll(before, after);
-        await _transactions.ReportedAsync(1, 2);
+        await Transactions.ReportedAsync(1, 2);
         Assert.Equal(["after", "before"], await RowsAsync());
     }
 
@@ -67,7 +46,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = _database.Writer.WriteAsync(async write =>
+        _ = Database.Writer.WriteAsync(async write =>
         {
             await InsertAsync(write, "held");
             entered.TrySetResult();
@@ -86,7 +65,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
 
     private async Task<List<string>> RowsAsync()
     {
-        await using var connection = await _database.OpenReadConnectionAsync(CancellationToken.None);
+        await using var connection = await Database.OpenReadConnectionAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT grain_id FROM grain_state WHERE state_name = 'writer-test' AND grain_id <> 'held' ORDER BY grain_id";
         await using var reader = await command.ExecuteReaderAsync();
