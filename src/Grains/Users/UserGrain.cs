@@ -13,12 +13,16 @@ namespace NVelopes.Grains.Users;
 /// storage ETag refuses a second activation's write, so a name can never be registered twice.
 /// </summary>
 internal sealed class UserGrain(
-    [PersistentState("user", StorageNames.Users)] IPersistentState<UserState> user,
+    [PersistentState(UserState.StateName, StorageNames.Users)] IPersistentState<UserState> user,
     IAccountStore accounts,
     TimeProvider clock) : Grain, IUserGrain
 {
     public async Task<UserView> RegisterAsync(RegisterUser command, CancellationToken cancellationToken)
     {
+        // The gateway checks the rule too; here it guards every caller, and a name may only take its own key.
+        if (UsernameRule.RefusalOf(command.Username) is { } refusal) throw new NVelopesException(ErrorKind.Invalid, refusal);
+        if (UsernameKey.Normalize(command.Username) != this.GetPrimaryKeyString())
+            throw new NVelopesException(ErrorKind.Invalid, "The username does not belong to this user grain's key.");
         if (user.RecordExists) throw new NVelopesException(ErrorKind.Invalid, "Username taken");
         cancellationToken.ThrowIfCancellationRequested();
         user.State = new UserState
