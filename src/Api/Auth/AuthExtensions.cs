@@ -9,7 +9,7 @@ public static class AuthExtensions
 {
     /// <summary>
     /// JWT bearer authentication with every check on (signature, HS256 only, issuer, audience, lifetime with a small
-    /// skew; a token that passed is remembered until it expires), the options that drive it validated at start-up,
+    /// skew; a token that passed is remembered until it expires; the claims that name its user), the options that drive it validated at start-up,
     /// and the services that issue tokens and hash passwords.
     /// </summary>
     public static IServiceCollection AddNVelopesAuthentication(this IServiceCollection services)
@@ -41,5 +41,9 @@ public static class AuthExtensions
     {
         BearerChecks.Require(bearer, TokenService.SigningKeyOf(jwt), jwt.Issuer, jwt.Audience, jwt.ClockSkew, clock);
         bearer.TokenValidationParameters.NameClaimType = NVelopesClaims.Username;
+        bearer.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context => TokenUserCheck.ValidateAsync(context, TokenUserCheck.AccessTokenClaims),
+        };
     }
 }

@@ -21,6 +21,9 @@ public static class FeedTickets
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
+    /// <summary>What a ticket names: the user's id and the account; one without the account would open any feed of the user.</summary>
+    private static readonly string[] Claims = [NVelopesClaims.UserId, AccountClaim];
+
     public static string AudienceOf(JwtOptions jwt) => jwt.Audience + "/feed";
 
     /// <summary>The ticket check: every check of an access token, another audience, and the token read from the query.</summary>
@@ -35,6 +38,7 @@ public static class FeedTickets
                 if (context.Token is null) context.NoResult();
                 return Task.CompletedTask;
             },
+            OnTokenValidated = context => TokenUserCheck.ValidateAsync(context, Claims),
         };
     }
 
