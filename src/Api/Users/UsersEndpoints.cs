@@ -52,10 +52,8 @@ public static class UsersEndpoints
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(
         CurrentUser user, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var view = await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(user.Username)).ViewAsync(cancellationToken);
-        // The token names the user by id as well as by name: only that very user may read this profile.
-        if (view is null || view.UserId != user.Id)
-            return TypedResults.Problem("User not found.", statusCode: StatusCodes.Status404NotFound);
+        var view = await grains.GetGrain<IUserIdentityGrain>(user.Id).ViewAsync(cancellationToken);
+        if (view is null) return TypedResults.Problem("User not found.", statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(new UserResponse(view.Username, view.Email, view.FullName, view.Disabled));
     }
 }

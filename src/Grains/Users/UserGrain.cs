@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using NVelopes.Grains.Abstractions;
-using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
-using NVelopes.Grains.Storage;
 using Orleans.Storage;
 
 namespace NVelopes.Grains.Users;
@@ -14,7 +11,6 @@ namespace NVelopes.Grains.Users;
 /// </summary>
 internal sealed class UserGrain(
     [PersistentState(UserState.StateName, StorageNames.Users)] IPersistentState<UserState> user,
-    IAccountStore accounts,
     TimeProvider clock) : Grain, IUserGrain
 {
     public async Task<UserView> RegisterAsync(RegisterUser command, CancellationToken cancellationToken)
@@ -58,21 +54,6 @@ internal sealed class UserGrain(
         Task.FromResult(user.RecordExists
             ? new UserCredentials(user.State.UserId, user.State.Username, user.State.PasswordHash, user.State.Disabled)
             : null);
-
-    public async Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken)
-    {
-        if (!user.RecordExists) return [];
-        IReadOnlyList<AccountSummary> summaries;
-        try
-        {
-            summaries = await accounts.ListAccountsAsync(user.State.UserId, cancellationToken);
-        }
-        catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
-        {
-            throw NVelopesException.StoreUnavailable();
-        }
-        return [.. summaries.Select(s => new AccountSummaryView(s.AccountId, s.Name, s.Balance))];
-    }
 
     private static UserView ToView(UserState state) =>
         new(state.UserId, state.Username, state.Email, state.FullName, state.Disabled);
