@@ -48,6 +48,22 @@ public sealed class AbuseLimitsTests(LimitedApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Signup_UsernameUnderAKeyInAnyCase_IsCountedAsTheBinderReadsIt()
+    {
+        var username = "limited" + Guid.NewGuid().ToString("N")[..8];
+        var client = Factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (key, name) in new[] { ("USERNAME", username), ("Username", username.ToUpperInvariant()), ("username", username) })
+        {
+            using var response = await client.PostRawJsonAsync("/users/signup",
+                $$"""{"full_name": "Limited", "{{key}}": "{{name}}", "email": "l@example.com", "password": "long-enough-password"}""");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task UserExists_MoreLookupsFromOneClientThanAllowed_Returns429WithRetryAfter()
     {
         var client = Factory.CreateClient();

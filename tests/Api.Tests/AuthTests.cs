@@ -69,6 +69,33 @@ public sealed class AuthTests(ApiFixture fixture)
         AssertBearerChallenge(response, "invalid_token");
     }
 
+    [Theory]
+    [InlineData("sub", null)]
+    [InlineData("sub", "")]
+    [InlineData("preferred_username", null)]
+    [InlineData("preferred_username", "")]
+    public async Task Routes_WithSignedTokenLackingAClaim_Return401NamingIt(string claim, string? value)
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var now = DateTime.UtcNow;
+        var token = Tokens.Create(Factory.SigningKey,
+            claim == "sub" ? value : user.UserId, claim == "preferred_username" ? value : user.Username, now, now.AddMinutes(5));
+        var client = Factory.CreateClient(token);
+
+        foreach (var request in new Func<Task<HttpResponseMessage>>[]
+        {
+            () => client.GetAsync("/accounts"),
+            () => client.GetAsync("/users/me"),
+            () => client.PostJsonAsync("/accounts/new", new { name = "Mine", opening_balance = 1.00m, can_go_negative = false }),
+        })
+        {
+            using var response = await request();
+            Assert.Equal($"The token has no '{claim}' claim: log in again at /token.", await response.ReadProblemAsync(HttpStatusCode.Unauthorized));
+            AssertBearerChallenge(response, "invalid_token");
+        }
+        Assert.Empty((await user.Client.GetJsonAsync("/accounts")).AsArray());
+    }
+
     [Fact]
     public async Task AnotherUsersAccount_AnswersExactlyLikeAnUnknownOne_AndStaysUnchanged()
     {

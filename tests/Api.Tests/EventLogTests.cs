@@ -226,6 +226,21 @@ public sealed class EventLogTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Stream_WithASignedTicketNamingNoAccount_Is401()
+    {
+        var user = await fixture.Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync();
+        var now = DateTime.UtcNow;
+        var ticket = Tokens.Create(fixture.Factory.SigningKey, user.UserId, username: null, now, now.AddMinutes(1),
+            audience: NVelopesApiFactory.Audience + "/feed");
+
+        using var response = await fixture.Factory.CreateClient()
+            .GetAsync($"/accounts/{accountId}/events?ticket={Uri.EscapeDataString(ticket)}", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Contains("'feed_account'", await response.ReadProblemAsync(HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
     public async Task Stream_WithALastEventIdThatIsNoVersion_Is400()
     {
         var user = await fixture.Factory.SignUpAndLogInAsync();

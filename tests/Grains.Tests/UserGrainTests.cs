@@ -32,6 +32,35 @@ public abstract class UserGrainTests(ClusterFixture fixture)
         Assert.Equal("hash", credentials.PasswordHash);
     }
 
+    [SkippableTheory]
+    [InlineData("j\u043Ee", "U+043E")]
+    [InlineData("joe b", "U+0020")]
+    public async Task Register_NameOutsideTheUsernameRule_IsRefused_AndStoresNothing(string username, string codePoint)
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var name = username + Guid.NewGuid().ToString("N")[..8];
+        var user = fixture.Client.GetGrain<IUserGrain>(UsernameKey.Normalize(name));
+
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => user.RegisterAsync(new RegisterUser("id", name, "j@example.com", "Joe", "hash")));
+
+        Assert.Equal(ErrorKind.Invalid, refused.Kind);
+        Assert.Contains(codePoint, refused.Message);
+        Assert.False(await user.ExistsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Register_UnderTheKeyOfAnotherName_IsRefused()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var user = fixture.Client.GetGrain<IUserGrain>("joe" + Guid.NewGuid().ToString("N")[..8]);
+
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() =>
+            user.RegisterAsync(new RegisterUser("id", "someone-else", "j@example.com", "Joe", "hash")));
+
+        Assert.Equal(ErrorKind.Invalid, refused.Kind);
+        Assert.False(await user.ExistsAsync());
+    }
+
     [SkippableFact]
     public async Task UnknownUser_DoesNotExist()
     {

@@ -97,8 +97,7 @@ public static class AccountsEndpoints
 
     public static async Task<JsonOk<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
     {
-        var summaries = await services.Grains.GetGrain<IUserGrain>(UsernameKey.Normalize(services.User.Username))
-            .ListAccountsAsync(services.Aborted);
+        var summaries = await services.Grains.GetGrain<IUserIdentityGrain>(services.User.Id).ListAccountsAsync(services.Aborted);
         return JsonOk.Of<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
     }
 

@@ -9,11 +9,8 @@ namespace NVelopes.Api.Auth;
 /// </summary>
 public sealed class CurrentUser(ClaimsPrincipal principal)
 {
-    /// <summary>The user's opaque id (<c>sub</c>); every account command names it as the owner.</summary>
+    /// <summary>The user's opaque id (<c>sub</c>), the one identity of every request: account commands name it as the owner.</summary>
     public string Id => Claim(NVelopesClaims.UserId);
-
-    /// <summary>The username the token was issued to.</summary>
-    public string Username => Claim(NVelopesClaims.Username);
 
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult<CurrentUser?>(new CurrentUser(context.User));
 

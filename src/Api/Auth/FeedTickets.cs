@@ -21,10 +21,13 @@ public static class FeedTickets
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
+    /// <summary>What a ticket names: the user's id and the account; one without the account would open any feed of the user.</summary>
+    private static readonly string[] Claims = [NVelopesClaims.UserId, AccountClaim];
+
     public static string AudienceOf(JwtOptions jwt) => jwt.Audience + "/feed";
 
     /// <summary>The ticket check: every check of an access token, another audience, and the token read from the query.</summary>
-    public static void Configure(JwtBearerOptions bearer, JwtOptions jwt, TimeProvider clock)
+    public static void Configure(JwtBearerOptions bearer, JwtOptions jwt, TimeProvider clock, ActiveUsers users)
     {
         BearerChecks.Require(bearer, TokenService.SigningKeyOf(jwt), jwt.Issuer, AudienceOf(jwt), jwt.ClockSkew, clock);
         bearer.Events = new JwtBearerEvents
@@ -35,6 +38,7 @@ public static class FeedTickets
                 if (context.Token is null) context.NoResult();
                 return Task.CompletedTask;
             },
+            OnTokenValidated = context => TokenUserCheck.ValidateAsync(context, Claims, users),
         };
     }
 

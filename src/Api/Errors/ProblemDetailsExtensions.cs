@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using NVelopes.Api.Auth;
 
 namespace NVelopes.Api.Errors;
 
@@ -21,7 +22,8 @@ public static class ProblemDetailsExtensions
             problem.Detail ??= problem switch
             {
                 HttpValidationProblemDetails validation => string.Join(" ", validation.Errors.SelectMany(error => error.Value)),
-                { Status: StatusCodes.Status401Unauthorized } => "A valid bearer token is required: log in at /token.",
+                { Status: StatusCodes.Status401Unauthorized } =>
+                    context.HttpContext.Features.Get<UnusableToken>()?.Reason ?? "A valid bearer token is required: log in at /token.",
                 { Status: StatusCodes.Status404NotFound } => "No such resource.",
                 { Status: StatusCodes.Status405MethodNotAllowed } => "This route does not accept that method.",
                 { Status: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NVelopes.Api.Users;
 using NVelopes.Grains.Abstractions.Users;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace NVelopes.Api.Security;
 
@@ -9,12 +12,12 @@ namespace NVelopes.Api.Security;
 /// <see cref="RateLimitedUsername"/> feature for the rate limiter. The body stays readable for the handler; a body
 /// that cannot be read names no username and is left for the handler to refuse.
 /// </summary>
-public sealed class RateLimitUsernameMiddleware(RequestDelegate next)
+public sealed class RateLimitUsernameMiddleware(RequestDelegate next, IOptions<JsonOptions> jsonOptions)
 {
     /// <summary>Usernames are at most 50 characters; a longer claim is counted under its first 64.</summary>
     private const int MaxKeyLength = 64;
 
-    /// <summary>The name of the username field in the token form and the sign-up body, and of the lookup's route value.</summary>
+    /// <summary>The name of the username field in the token form, and of the lookup's route value.</summary>
     private const string UsernameField = "username";
 
     public async Task InvokeAsync(HttpContext context)
@@ -27,7 +30,7 @@ public sealed class RateLimitUsernameMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static async Task<string?> UsernameOfAsync(HttpContext context, RateLimitedOperation operation) => operation switch
+    private async Task<string?> UsernameOfAsync(HttpContext context, RateLimitedOperation operation) => operation switch
     {
         RateLimitedOperation.LogIn => await FromFormAsync(context.Request),
         RateLimitedOperation.SignUp => await FromJsonAsync(context.Request),
@@ -49,18 +52,19 @@ public sealed class RateLimitUsernameMiddleware(RequestDelegate next)
         }
     }
 
-    private static async Task<string?> FromJsonAsync(HttpRequest request)
+    /// <summary>
+    /// The username the sign-up handler will get: the body read as its <see cref="SignupRequest"/> with the same JSON
+    /// options, so a key in any case (<c>"USERNAME"</c>) and a repeated key count as the binder reads them.
+    /// </summary>
+    private async Task<string?> FromJsonAsync(HttpRequest request)
     {
         if (!request.HasJsonContentType()) return null;
         request.EnableBuffering();
         try
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                && body.RootElement.TryGetProperty(UsernameField, out var username)
-                && username.ValueKind == JsonValueKind.String
-                    ? username.GetString()
-                    : null;
+            var signup = await JsonSerializer.DeserializeAsync<SignupRequest>(
+                request.Body, jsonOptions.Value.SerializerOptions, request.HttpContext.RequestAborted);
+            return signup?.Username;
         }
         catch (JsonException)
         {

@@ -6,7 +6,7 @@ namespace NVelopes.Api.Users;
 public sealed record SignupRequest(
     [StringLength(100, ErrorMessage = "full_name must be at most 100 characters.")]
     string FullName,
-    [StringLength(50, MinimumLength = 3, ErrorMessage = "username must be 3 to 50 characters.")]
+    [Username]
     string Username,
     [EmailAddress(ErrorMessage = "email must be a valid e-mail address."), StringLength(254, ErrorMessage = "email must be at most 254 characters.")]
     string Email,

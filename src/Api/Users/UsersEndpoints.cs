@@ -7,9 +7,6 @@ namespace NVelopes.Api.Users;
 
 public static class UsersEndpoints
 {
-    /// <summary>Longest username a sign-up accepts (<see cref="SignupRequest"/>).</summary>
-    public const int MaxUsernameLength = 50;
-
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/users").WithTags("Users");
@@ -18,7 +15,7 @@ public static class UsersEndpoints
             .AllowAnonymous()
             .RateLimitPerClientAndUsername(RateLimitedOperation.SignUp)
             .WithName("SignUp")
-            .WithSummary("Create a user; answers the new user's id. A taken username is a 400.")
+            .WithSummary("Create a user; answers the new user's id. A taken username, or one outside the username rule, is a 400.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         users.MapGet("/exists/{username}", Exists)
             .AllowAnonymous()
@@ -43,19 +40,20 @@ public static class UsersEndpoints
         return TypedResults.Ok(registered.UserId);
     }
 
-    /// <summary>Whether a username is taken; a name no sign-up could have chosen is not, without asking any grain.</summary>
+    /// <summary>
+    /// Whether a username is taken, by its key as login finds it: names outside <see cref="UsernameRule"/> that were
+    /// registered before it are still taken. A name longer than any sign-up accepted is not, without asking any grain.
+    /// </summary>
     public static async Task<Ok<bool>> Exists(string username, IGrainFactory grains, CancellationToken cancellationToken) =>
         TypedResults.Ok(!string.IsNullOrWhiteSpace(username)
-            && username.Length <= MaxUsernameLength
+            && username.Length <= UsernameRule.MaxLength
             && await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(username)).ExistsAsync(cancellationToken));
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(
         CurrentUser user, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var view = await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(user.Username)).ViewAsync(cancellationToken);
-        // The token names the user by id as well as by name: only that very user may read this profile.
-        if (view is null || view.UserId != user.Id)
-            return TypedResults.Problem("User not found.", statusCode: StatusCodes.Status404NotFound);
+        var view = await grains.GetGrain<IUserIdentityGrain>(user.Id).ViewAsync(cancellationToken);
+        if (view is null) return TypedResults.Problem("User not found.", statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(new UserResponse(view.Username, view.Email, view.FullName, view.Disabled));
     }
 }

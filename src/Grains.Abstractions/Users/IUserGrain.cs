@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
-using NVelopes.Grains.Abstractions.Accounts;
-
 namespace NVelopes.Grains.Abstractions.Users;
 
 /// <summary>
-/// One user, keyed by the normalised (trimmed, lower-case) username. Being the single activation for that name
-/// is what makes sign-up unique: two concurrent sign-ups of one name queue on the same grain.
+/// One user, keyed by the normalised (trimmed, lower-case) username: sign-up and login find users by name here.
+/// Being the single activation for that name is what makes sign-up unique: two concurrent sign-ups of one name
+/// queue on the same grain. Requests with a token find the user by id, through <see cref="IUserIdentityGrain"/>.
 /// </summary>
 [Alias("NVelopes.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
@@ -21,7 +19,4 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("Credentials")]
     Task<UserCredentials?> GetCredentialsAsync(CancellationToken cancellationToken = default);
-
-    [Alias("ListAccounts")]
-    Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using NVelopes.Grains.Abstractions;
-using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
-using NVelopes.Grains.Storage;
 using Orleans.Storage;
 
 namespace NVelopes.Grains.Users;
@@ -13,12 +10,15 @@ namespace NVelopes.Grains.Users;
 /// storage ETag refuses a second activation's write, so a name can never be registered twice.
 /// </summary>
 internal sealed class UserGrain(
-    [PersistentState("user", StorageNames.Users)] IPersistentState<UserState> user,
-    IAccountStore accounts,
+    [PersistentState(UserState.StateName, StorageNames.Users)] IPersistentState<UserState> user,
     TimeProvider clock) : Grain, IUserGrain
 {
     public async Task<UserView> RegisterAsync(RegisterUser command, CancellationToken cancellationToken)
     {
+        // The gateway checks the rule too; here it guards every caller, and a name may only take its own key.
+        if (UsernameRule.RefusalOf(command.Username) is { } refusal) throw new NVelopesException(ErrorKind.Invalid, refusal);
+        if (UsernameKey.Normalize(command.Username) != this.GetPrimaryKeyString())
+            throw new NVelopesException(ErrorKind.Invalid, "The username does not belong to this user grain's key.");
         if (user.RecordExists) throw new NVelopesException(ErrorKind.Invalid, "Username taken");
         cancellationToken.ThrowIfCancellationRequested();
         user.State = new UserState
@@ -54,21 +54,6 @@ internal sealed class UserGrain(
         Task.FromResult(user.RecordExists
             ? new UserCredentials(user.State.UserId, user.State.Username, user.State.PasswordHash, user.State.Disabled)
             : null);
-
-    public async Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken)
-    {
-        if (!user.RecordExists) return [];
-        IReadOnlyList<AccountSummary> summaries;
-        try
-        {
-            summaries = await accounts.ListAccountsAsync(user.State.UserId, cancellationToken);
-        }
-        catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
-        {
-            throw NVelopesException.StoreUnavailable();
-        }
-        return [.. summaries.Select(s => new AccountSummaryView(s.AccountId, s.Name, s.Balance))];
-    }
 
     private static UserView ToView(UserState state) =>
         new(state.UserId, state.Username, state.Email, state.FullName, state.Disabled);

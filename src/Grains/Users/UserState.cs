@@ -4,6 +4,9 @@ namespace NVelopes.Grains.Users;
 [GenerateSerializer, Alias("NVelopes.UserState")]
 public sealed class UserState
 {
+    /// <summary>The state name the user grain persists this record under.</summary>
+    public const string StateName = "user";
+
     [Id(0)] public string UserId { get; set; } = "";
     [Id(1)] public string Username { get; set; } = "";
     [Id(2)] public string Email { get; set; } = "";

@@ -9,10 +9,11 @@ namespace NVelopes.Api.Tests.Infrastructure;
 /// <summary>Hand-made tokens for the cases the gateway must refuse.</summary>
 public static class Tokens
 {
+    /// <summary>A token signed with <paramref name="signingKey"/>; a null <paramref name="userId"/> or <paramref name="username"/> leaves that claim out.</summary>
     public static string Create(
         string signingKey,
-        string userId,
-        string username,
+        string? userId,
+        string? username,
         DateTime notBefore,
         DateTime expires,
         string issuer = NVelopesApiFactory.Issuer,
@@ -25,7 +26,9 @@ public static class Tokens
             IssuedAt = notBefore,
             NotBefore = notBefore,
             Expires = expires,
-            Subject = new ClaimsIdentity([new Claim(NVelopesClaims.UserId, userId), new Claim(NVelopesClaims.Username, username)]),
+            Subject = new ClaimsIdentity(new[] { (NVelopesClaims.UserId, userId), (NVelopesClaims.Username, username) }
+                .Where(claim => claim.Item2 is not null)
+                .Select(claim => new Claim(claim.Item1, claim.Item2!))),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), algorithm),
         });
 

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using NVelopes.Grains.Abstractions.Accounts;
+
+namespace NVelopes.Grains.Abstractions.Users;
+
+/// <summary>
+/// The user a token names by its <c>sub</c>, keyed by the user id: the one identity every authenticated request
+/// uses. It knows which <see cref="IUserGrain"/> holds the user, and answers from memory once active.
+/// </summary>
+[Alias("NVelopes.IUserIdentityGrain")]
+public interface IUserIdentityGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Whether this user exists and is not disabled. <paramref name="username"/>, the token's username, only serves
+    /// to find a user this grain has not recorded yet (the first token after sign-up, and users who signed up before
+    /// identities were recorded); the user found there must have this id.
+    /// </summary>
+    [Alias("Authenticate")]
+    Task<UserStatus> AuthenticateAsync(string? username, CancellationToken cancellationToken = default);
+
+    [Alias("View")]
+    Task<UserView?> ViewAsync(CancellationToken cancellationToken = default);
+
+    [Alias("ListAccounts")]
+    Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken = default);
+}

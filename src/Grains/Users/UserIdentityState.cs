@@ -1,0 +1,11 @@
+namespace NVelopes.Grains.Users;
+
+/// <summary>The persisted record of one user id: the key of the user grain that holds the user.</summary>
+[GenerateSerializer, Alias("NVelopes.UserIdentityState")]
+public sealed class UserIdentityState
+{
+    /// <summary>The state name the identity grain persists this record under.</summary>
+    public const string StateName = "identity";
+
+    [Id(0)] public string UsernameKey { get; set; } = "";
+}
