@@ -9,7 +9,8 @@ public static class ProblemDetailsExtensions
     /// Every error answers RFC 7807 problem details with its reason in <c>detail</c>: refusals from the grains
     /// and malformed requests through <see cref="NVelopesExceptionHandler"/> (their reasons told in the wire's terms,
     /// never in .NET types), bare status codes through the status-code pages, and validation failures with their
-    /// messages summed up in <c>detail</c> and their <c>errors</c> keyed by the snake_case names of the wire.
+    /// messages summed up in <c>detail</c> and their <c>errors</c> keyed by the snake_case names of the wire;
+    /// whatever the request's Accept header says (<see cref="AnyAcceptProblemDetailsWriter"/>).
     /// </summary>
     public static IServiceCollection AddNVelopesProblemDetails(this IServiceCollection services)
     {
@@ -30,6 +31,7 @@ public static class ProblemDetailsExtensions
                 _ => null,
             };
         });
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
         services.AddExceptionHandler<NVelopesExceptionHandler>();
         // Binding failures throw, so that the handler above answers them with problem details in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
