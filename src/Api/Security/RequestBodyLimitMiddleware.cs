@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NVelopes.Api.Errors;
 
 namespace NVelopes.Api.Security;
 
 /// <summary>
 /// Refuses request bodies over <see cref="RequestLimitsOptions.MaxBodyBytes"/> with 413 problem details before any
 /// handler reads them: by their declared length, or, for a body sent without one (chunked), by reading at most one
-/// byte more than the limit into memory and handing the handler that copy.
+/// byte more than the limit into memory and handing the handler that copy; a body that cannot be read as framed is a
+/// 400 (<see cref="UnreadableBodyException"/>).
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
 {
@@ -49,6 +51,12 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
         {
             await copy.DisposeAsync();
             return null;
+        }
+        // This is the first read of the body, so these come from Kestrel's parsing of what the client sent.
+        catch (Exception unreadable) when (unreadable is IOException or InvalidOperationException)
+        {
+            await copy.DisposeAsync();
+            throw new UnreadableBodyException(unreadable);
         }
         copy.Position = 0;
         return copy;
