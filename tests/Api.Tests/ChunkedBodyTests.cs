@@ -5,8 +5,9 @@ namespace NVelopes.Api.Tests;
 
 /// <summary>
 /// Chunked bodies sent as raw bytes to a real Kestrel listener: one that cannot be read as framed (a chunk size that
-/// overflows or is not hex, a trailer Kestrel cannot decode) is the client's error, a 400 problem details with the
-/// reason, on every route, and changes nothing; a well-formed one with chunk extensions and a trailer is taken.
+/// overflows or is not hex, a trailer Kestrel cannot decode) or that is transfer-coded beyond chunked is the client's
+/// error, a 400 problem details with the reason, on every route, and changes nothing; a well-formed one with chunk
+/// extensions and a trailer is taken.
 /// </summary>
 [Collection(KestrelApiCollection.Name)]
 public sealed class ChunkedBodyTests(KestrelApiFixture fixture)
@@ -55,6 +56,22 @@ public sealed class ChunkedBodyTests(KestrelApiFixture fixture)
             $"{json.Length:x}\r\n{json}\r\n0\r\nX-Trailer: caf\u00e9\r\n\r\n");
 
         AssertRefused(response, 400, "could not be read", "trailer");
+        Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
+    }
+
+    [Theory]
+    [InlineData("gzip, chunked")]
+    [InlineData("chunked, chunked")]
+    [InlineData("chunked\r\nTransfer-Encoding: chunked")]
+    public async Task TransferCoding_BesidesChunkedOnce_Returns400AndChangesNothing(string codings)
+    {
+        var (user, accountId, before) = await AccountAsync();
+        var json = DepositJson(accountId);
+
+        var response = await SendAsync(user, "POST", "/accounts/deposit", "application/json", "Transfer-Encoding: " + codings,
+            $"{json.Length:x}\r\n{json}\r\n0\r\n\r\n");
+
+        AssertRefused(response, 400, "Transfer-Encoding", codings);
         Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NVelopes.Api.Errors;
 
@@ -11,7 +10,7 @@ namespace NVelopes.Api.Security;
 /// byte more than the limit into memory and handing the handler that copy; a body that cannot be read as framed is a
 /// 400 (<see cref="UnreadableBodyException"/>).
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -62,17 +61,6 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
         return copy;
     }
 
-    private async Task RejectAsync(HttpContext context, long limit)
-    {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Detail = $"The request body is larger than the limit of {limit} bytes.",
-            },
-        });
-    }
+    private static Task RejectAsync(HttpContext context, long limit) =>
+        context.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit} bytes.").AsTask();
 }
