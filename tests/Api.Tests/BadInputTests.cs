@@ -248,6 +248,17 @@ public sealed class BadInputTests(ApiFixture fixture)
         Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
     }
 
+    [Fact]
+    public async Task Token_WithAMultipartTypeOverAnotherBody_Returns400WithAReason()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("grant_type=password&username=someone&password=secret"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=fuzz");
+
+        using var response = await Factory.CreateClient().PostAsync("/token", content);
+
+        await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private async Task<(ApiUser User, string AccountId, string Before)> AccountAsync()
     {
         var user = await Factory.SignUpAndLogInAsync();

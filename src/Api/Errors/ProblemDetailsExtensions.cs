@@ -22,6 +22,8 @@ public static class ProblemDetailsExtensions
             problem.Detail ??= problem switch
             {
                 HttpValidationProblemDetails validation => string.Join(" ", validation.Errors.SelectMany(error => error.Value)),
+                // The framework answers a body it failed to read with a bare 400, taking the failure for a client gone.
+                { Status: StatusCodes.Status400BadRequest } => "The request could not be read.",
                 { Status: StatusCodes.Status401Unauthorized } => "A valid bearer token is required: log in at /token.",
                 { Status: StatusCodes.Status404NotFound } => "No such resource.",
                 { Status: StatusCodes.Status405MethodNotAllowed } => "This route does not accept that method.",
