@@ -221,12 +221,53 @@ public sealed class BadInputTests(ApiFixture fixture)
         Assert.True((await response.ReadProblemAsync(HttpStatusCode.NotFound)).Length < 200);
     }
 
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("garbage")]
+    public async Task Refusals_WhateverTheAcceptHeader_AreProblemDetailsWithTheReason(string accept)
+    {
+        var (user, accountId, before) = await AccountAsync();
+        var refusals = new (HttpRequestMessage Request, HttpStatusCode Status)[]
+        {
+            (PostJson("/accounts/deposit", $$"""{"account_id":"{{accountId}}","padding":"{{new string('x', 70_000)}}"}"""), HttpStatusCode.RequestEntityTooLarge),
+            (PostJson("/accounts/deposit", """{"account_id":"""), HttpStatusCode.BadRequest),
+            (new HttpRequestMessage(HttpMethod.Get, "/accounts/0123456789abcdef0123456789abcdef"), HttpStatusCode.NotFound),
+            (new HttpRequestMessage(HttpMethod.Get, "/no/such/route"), HttpStatusCode.NotFound),
+        };
+
+        foreach (var (request, status) in refusals)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            using var response = await user.Client.SendAsync(request);
+
+            await response.ReadProblemAsync(status);
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            Assert.Equal(["detail", "status", "title", "trace_id", "type"], problem.Select(property => property.Key).Order());
+        }
+        Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
+    }
+
+    [Fact]
+    public async Task Token_WithAMultipartTypeOverAnotherBody_Returns400WithAReason()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("grant_type=password&username=someone&password=secret"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=fuzz");
+
+        using var response = await Factory.CreateClient().PostAsync("/token", content);
+
+        await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private async Task<(ApiUser User, string AccountId, string Before)> AccountAsync()
     {
         var user = await Factory.SignUpAndLogInAsync();
         var accountId = await user.OpenAccountWithEnvelopesAsync(100.00m, "Food");
         return (user, accountId, await user.Client.SnapshotAsync(accountId));
     }
+
+    private static HttpRequestMessage PostJson(string path, string json) =>
+        new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     /// <summary>A body whose length the client does not know in advance, so it is sent without Content-Length.</summary>
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)

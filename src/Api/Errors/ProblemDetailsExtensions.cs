@@ -10,7 +10,8 @@ public static class ProblemDetailsExtensions
     /// Every error answers RFC 7807 problem details with its reason in <c>detail</c>: refusals from the grains
     /// and malformed requests through <see cref="NVelopesExceptionHandler"/> (their reasons told in the wire's terms,
     /// never in .NET types), bare status codes through the status-code pages, and validation failures with their
-    /// messages summed up in <c>detail</c> and their <c>errors</c> keyed by the snake_case names of the wire.
+    /// messages summed up in <c>detail</c> and their <c>errors</c> keyed by the snake_case names of the wire;
+    /// whatever the request's Accept header says (<see cref="AnyAcceptProblemDetailsWriter"/>).
     /// </summary>
     public static IServiceCollection AddNVelopesProblemDetails(this IServiceCollection services)
     {
@@ -22,6 +23,8 @@ public static class ProblemDetailsExtensions
             problem.Detail ??= problem switch
             {
                 HttpValidationProblemDetails validation => string.Join(" ", validation.Errors.SelectMany(error => error.Value)),
+                // The framework answers a body it failed to read with a bare 400, taking the failure for a client gone.
+                { Status: StatusCodes.Status400BadRequest } => "The request could not be read.",
                 { Status: StatusCodes.Status401Unauthorized } =>
                     context.HttpContext.Features.Get<UnusableToken>()?.Reason ?? "A valid bearer token is required: log in at /token.",
                 { Status: StatusCodes.Status404NotFound } => "No such resource.",
@@ -32,6 +35,7 @@ public static class ProblemDetailsExtensions
                 _ => null,
             };
         });
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>();
         services.AddExceptionHandler<NVelopesExceptionHandler>();
         // Binding failures throw, so that the handler above answers them with problem details in every environment.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -16,6 +16,7 @@ public static partial class RequestErrorMessages
 
     public static string Describe(BadHttpRequestException badRequest) => badRequest.InnerException switch
     {
+        _ when badRequest is UnreadableBodyException => badRequest.Message,
         JsonValueException value => $"{Field(value.Path)} {value.Reason}",
         JsonException json => Describe(json),
         _ => DescribeBinding(badRequest),

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NVelopes.Api.Errors;
 
 namespace NVelopes.Api.Security;
 
 /// <summary>
 /// Refuses request bodies over <see cref="RequestLimitsOptions.MaxBodyBytes"/> with 413 problem details before any
 /// handler reads them: by their declared length, or, for a body sent without one (chunked), by reading at most one
-/// byte more than the limit into memory and handing the handler that copy.
+/// byte more than the limit into memory and handing the handler that copy; a body that cannot be read as framed is a
+/// 400 (<see cref="UnreadableBodyException"/>).
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options, IProblemDetailsService problems)
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -50,21 +51,16 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
             await copy.DisposeAsync();
             return null;
         }
+        // This is the first read of the body, so these come from Kestrel's parsing of what the client sent.
+        catch (Exception unreadable) when (unreadable is IOException or InvalidOperationException)
+        {
+            await copy.DisposeAsync();
+            throw new UnreadableBodyException(unreadable);
+        }
         copy.Position = 0;
         return copy;
     }
 
-    private async Task RejectAsync(HttpContext context, long limit)
-    {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Detail = $"The request body is larger than the limit of {limit} bytes.",
-            },
-        });
-    }
+    private static Task RejectAsync(HttpContext context, long limit) =>
+        context.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit} bytes.").AsTask();
 }

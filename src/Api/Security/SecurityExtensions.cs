@@ -49,13 +49,15 @@ public static class SecurityExtensions
     }
 
     /// <summary>
-    /// Security headers on every answer, CORS when origins are configured, the body limit, and the rate limits, in
-    /// that order: before authentication and the endpoints, after the exception handler and status-code pages.
+    /// Security headers on every answer, CORS when origins are configured, the body's encodings, the body limit, and
+    /// the rate limits, in that order: before authentication and the endpoints, after the exception handler and
+    /// status-code pages.
     /// </summary>
     public static WebApplication UseNVelopesSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Services.GetRequiredService<IOptions<CorsSettings>>().Value.AllowedOrigins.Length > 0) app.UseCors();
+        app.UseMiddleware<RequestEncodingMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseNVelopesRateLimiting();
         return app;
