@@ -6,6 +6,7 @@ using NVelopes.Api.Retries;
 using NVelopes.Api.Hosting;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Users;
 
 namespace NVelopes.Api.Accounts;
 
@@ -26,6 +27,9 @@ public sealed record AccountServices(
         AccountIds.IsWellFormed(accountId)
             ? Accounts.For(accountId)
             : throw new NVelopesException(ErrorKind.NotFound, "No account has this id.");
+
+    /// <summary>The grain of the calling user.</summary>
+    public IUserGrain Caller() => Grains.GetGrain<IUserGrain>(UsernameKey.Normalize(User.Username));
 
     /// <summary>
     /// The <c>Idempotency-Key</c> (with the fingerprint of <paramref name="request"/>, the bound input of the route)

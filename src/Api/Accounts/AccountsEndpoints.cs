@@ -82,23 +82,23 @@ public static class AccountsEndpoints
     }
 
     /// <summary>
-    /// Opens an account. With an <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry
-    /// reaches the same account and gets the first answer instead of opening another one.
+    /// Opens an account, through the caller's user grain, which counts their open accounts. With an
+    /// <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry reaches the same account and
+    /// gets the first answer instead of opening another one.
     /// </summary>
     public static async Task<JsonOk<OpenedAccountResponse>> Open(NewAccountRequest request, [AsParameters] AccountServices services)
     {
         var options = services.OptionsFor(request);
         var accountId = options.IdempotencyKey is { } key ? AccountIds.ForIdempotencyKey(services.User.Id, key) : AccountIds.New();
-        var opened = await services.Run(accountId, options, (account, owner, commandOptions, ct) =>
-            account.OpenAsync(new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions), ct));
+        var opened = await services.Run(accountId, options, (_, owner, commandOptions, ct) => services.Caller().OpenAccountAsync(
+            new OpenUserAccount(accountId, new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions)), ct));
         var view = opened.Account;
         return JsonOk.Of(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
     }
 
     public static async Task<JsonOk<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
     {
-        var summaries = await services.Grains.GetGrain<IUserGrain>(UsernameKey.Normalize(services.User.Username))
-            .ListAccountsAsync(services.Aborted);
+        var summaries = await services.Caller().ListAccountsAsync(services.Aborted);
         return JsonOk.Of<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
     }
 

@@ -40,10 +40,16 @@ internal sealed class AccountGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Opens the account unless its owner has as many open as the limit allows. The count is exact when the owner's
+    /// opens come one at a time, as the user grain sends them (<see cref="Users.UserGrain"/>).
+    /// </summary>
     public Task<AccountUpdate> OpenAsync(OpenAccount command, CancellationToken cancellationToken) =>
-        RunAsync("open", command.OwnerId, command.Options, opensAccount: true, cancellationToken, _ =>
-            ValueTask.FromResult(Account.Open(
-                Writer.AccountId, command.OwnerId, command.Name, command.OpeningBalance, command.CanGoNegative, Writer.Now())));
+        RunAsync("open", command.OwnerId, command.Options, opensAccount: true, cancellationToken, async _ =>
+        {
+            Account.RequireRoomForAnotherAccount(await Writer.OpenAccountsOfAsync(command.OwnerId, cancellationToken));
+            return Account.Open(Writer.AccountId, command.OwnerId, command.Name, command.OpeningBalance, command.CanGoNegative, Writer.Now());
+        });
 
     public async Task<AccountView> ViewAsync(ViewAccount query, CancellationToken cancellationToken)
     {

@@ -158,6 +158,10 @@ public sealed partial class AccountWriter(
         return await ChangesAfterAsync(durable, since, limit, cancellationToken);
     }
 
+    /// <summary>How many accounts <paramref name="ownerId"/> has open, as the store knows them.</summary>
+    public async Task<int> OpenAccountsOfAsync(string ownerId, CancellationToken cancellationToken) =>
+        (await FromStoreAsync(() => store.ListAccountsAsync(ownerId, cancellationToken))).Count;
+
     /// <summary>The newest transaction, from the tail or, when undo has used the tail up, from the store.</summary>
     public async ValueTask<Transaction> NewestTransactionAsync(Account account, CancellationToken cancellationToken)
     {

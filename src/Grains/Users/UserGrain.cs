@@ -55,6 +55,14 @@ internal sealed class UserGrain(
             ? new UserCredentials(user.State.UserId, user.State.Username, user.State.PasswordHash, user.State.Disabled)
             : null);
 
+    public async Task<AccountUpdate> OpenAccountAsync(OpenUserAccount command, CancellationToken cancellationToken)
+    {
+        if (!user.RecordExists || user.State.UserId != command.Command.OwnerId)
+            throw new NVelopesException(ErrorKind.NotFound, "No such user.");
+        // Awaited here, not handed back: this grain takes the user's next call only once this open is done.
+        return await GrainFactory.GetGrain<IAccountGrain>(command.AccountId).OpenAsync(command.Command, cancellationToken);
+    }
+
     public async Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         if (!user.RecordExists) return [];
