@@ -56,6 +56,15 @@ public sealed partial class AccountWriter(
 
     public string AccountId => accountId;
 
+    /// <summary>Whether an open account, or a write of one, is in memory: false after a load found none.</summary>
+    public bool HoldsOpenAccount
+    {
+        get
+        {
+            lock (_state) return _working is { IsClosed: false } || _writing;
+        }
+    }
+
     /// <summary>
     /// Applies one command under the apply gate, hands its event to the next write, and answers once that write is
     /// durable. A refused command changes nothing and is answered at once; a retry with a known idempotency key gets
