@@ -155,6 +155,24 @@ public sealed class RetryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task OpenAccount_RetriedAfterTheAccountWasClosed_Returns409SayingSoAndOpensNothing()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var key = RetryRequests.NewKey();
+        var body = new { name = "Short-lived", opening_balance = 5.00m };
+        var accountId = (await user.Client.PostJsonAsync("/accounts/new", body, key).OkJsonAsync())["AccountId"]!.GetValue<string>();
+        using (var closed = await user.Client.DeleteAsync($"/accounts/{accountId}"))
+            Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+
+        using var retry = await user.Client.PostJsonAsync("/accounts/new", body, key);
+
+        Assert.Contains("has since been closed", await retry.ReadProblemAsync(HttpStatusCode.Conflict));
+        Assert.Empty((await user.Client.GetJsonAsync("/accounts")).AsArray());
+        using var gone = await user.Client.GetAsync($"/accounts/{accountId}");
+        await gone.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task OpenAccount_SameKeyFromAnotherUser_OpensTheirOwnAccount()
     {
         var alice = await Factory.SignUpAndLogInAsync();

@@ -31,7 +31,8 @@ public static class AccountsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.");
+        accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
         accounts.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("An account with its envelopes and payment sources.");
         accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.");

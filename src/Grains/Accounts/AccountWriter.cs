@@ -87,12 +87,14 @@ public sealed partial class AccountWriter(
             var fingerprint = options.RequestFingerprint ?? "";
             if (replyKey is not null && await FindAnswerAsync(replyKey, fingerprint, cancellationToken) is { } known)
             {
+                // Not the remembered "opened": the account it reports is gone.
+                if (opensAccount && _working is { IsClosed: true }) throw ClosedSinceOpened();
                 answer = known;
             }
             else
             {
                 if (opensAccount && _working is not null)
-                    throw new NVelopesException(ErrorKind.Conflict, $"Account '{accountId}' already exists.");
+                    throw _working.IsClosed ? ClosedSinceOpened() : new NVelopesException(ErrorKind.Conflict, $"Account '{accountId}' already exists.");
                 var account = opensAccount ? null : Owned(_working, actor);
                 RequireVersion(options.IfMatchVersion);
                 cancellationToken.ThrowIfCancellationRequested();
@@ -250,6 +252,9 @@ public sealed partial class AccountWriter(
     {
         lock (_state) (_recentReplies ??= new RecentReplies(RecentRepliesKept)).Add(reply.Key, reply.Fingerprint, answer);
     }
+
+    private NVelopesException ClosedSinceOpened() => new(ErrorKind.Conflict,
+        $"Account '{accountId}', which this request opened, has since been closed; to open another, use a new Idempotency-Key.");
 
     private static void RequireSameRequest(string rememberedFingerprint, string fingerprint)
     {
