@@ -68,6 +68,22 @@ public sealed class RetryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Deposit_SameKeyOnAnotherAccount_IsAppliedThereAsAnotherOperation()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var first = await user.OpenAccountAsync(10.00m);
+        var second = await user.OpenAccountAsync(20.00m);
+        var key = RetryRequests.NewKey();
+
+        await user.Client.PostJsonAsync("/accounts/deposit", new { account_id = first, envelope_id = 0, description = "a", amount = 1.00m }, key).OkJsonAsync();
+        var other = await user.Client.PostJsonAsync("/accounts/deposit",
+            new { account_id = second, envelope_id = 0, description = "b", amount = 2.00m }, key).OkJsonAsync();
+
+        Assert.Equal(22.00m, other["balance"].Decimal());
+        Assert.Equal(11.00m, (await user.Client.GetJsonAsync($"/accounts/{first}"))["balance"].Decimal());
+    }
+
+    [Fact]
     public async Task Deposit_TenConcurrentDuplicates_AreAppliedOnceAndAllGetTheSameAnswer()
     {
         var user = await Factory.SignUpAndLogInAsync();

@@ -82,7 +82,8 @@ public sealed partial class AccountWriter(
         {
             await EnsureLoadedAsync(cancellationToken);
             // The remembered answer comes first: a retried close finds its answer although the account is now closed.
-            // Keys are scoped to the caller, so nobody else's answer can be found this way.
+            // Keys are scoped to the caller and this account, so nobody else's answer can be found this way, and a key
+            // used on another account is another operation (a retry names the same account).
             var replyKey = options.IdempotencyKey is { } key ? $"{actor}/{key}" : null;
             var fingerprint = options.RequestFingerprint ?? "";
             if (replyKey is not null && await FindAnswerAsync(replyKey, fingerprint, cancellationToken) is { } known)
