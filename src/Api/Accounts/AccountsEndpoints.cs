@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;
 using AddEnvelopesCommand = NVelopes.Grains.Abstractions.Accounts.AddEnvelopes;
@@ -32,10 +33,11 @@ public static class AccountsEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).LimitWritesPerUser();
         accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
         accounts.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("An account with its envelopes and payment sources.");
-        accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.");
+        accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.")
+            .LimitWritesPerUser();
         accounts.MapGet("/{id}/envelopes/list", ListEnvelopes).WithName("ListEnvelopes").WithSummary("An account's envelopes.");
         accounts.MapGet("/{id}/paysources/list", ListPaySources).WithName("ListPaySources").WithSummary("An account's payment sources.");
         accounts.MapGet("/{id}/transactions/{page}/{size}", ListTransactions)
@@ -62,7 +64,7 @@ public static class AccountsEndpoints
 
         // The command bodies carry no validation attributes: the account grain checks every field and refuses
         // with problem details. Skipping the framework's validation walk spares every command its cost.
-        var commands = accounts.MapGroup("").DisableValidation();
+        var commands = accounts.MapGroup("").DisableValidation().LimitWritesPerUser();
         commands.MapPost("/envelopes/add", AddEnvelopes).WithName("AddEnvelopes").WithSummary("Add envelopes, in order, with balance 0.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         commands.MapPost("/envelopes/addsingle", AddEnvelope).WithName("AddEnvelope").WithSummary("Add one envelope with balance 0.")
