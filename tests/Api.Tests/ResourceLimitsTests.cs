@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using NVelopes.Api.Tests.Infrastructure;
 using NVelopes.Grains.Domain;
 
@@ -84,6 +85,26 @@ public sealed class ResourceLimitsTests(ApiFixture fixture)
         var retried = await user.Client.PostJsonAsync("/accounts/new", body, key).OkJsonAsync();
 
         Assert.Equal(first.ToJsonString(), retried.ToJsonString());
+    }
+
+    [Fact]
+    public async Task OpenApi_StatesTheLimits()
+    {
+        var document = JsonNode.Parse(await fixture.Factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        var schemas = document["components"]!["schemas"]!;
+        var envelopes = schemas["AddEnvelopesRequest"]!["properties"]!["envelopes"]!;
+        Assert.Equal(AccountLimits.EnvelopesPerAccount - 1, envelopes["maxItems"]!.GetValue<int>());
+        Assert.Equal(Text.MaximumNameLength, envelopes["items"]!["maxLength"]!.GetValue<int>());
+        foreach (var request in new[] { "AddPayerRequest", "UpdatePayerRequest", "PayRequest" })
+            Assert.Equal(AccountLimits.SplitsPerPayment, schemas[request]!["properties"]!["payments"]!["maxItems"]!.GetValue<int>());
+        Assert.Equal(Text.MaximumNameLength, schemas["NewAccountRequest"]!["properties"]!["name"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(Text.MaximumDescriptionLength, schemas["MovementRequest"]!["properties"]!["description"]!["maxLength"]!.GetValue<int>());
+        var paths = document["paths"]!;
+        Assert.Contains($"at most {AccountLimits.OpenAccountsPerOwner} open accounts", paths["/accounts/new"]!["post"]!["description"]!.GetValue<string>());
+        Assert.Contains($"at most {AccountLimits.EnvelopesPerAccount} envelopes", paths["/accounts/envelopes/add"]!["post"]!["description"]!.GetValue<string>());
+        Assert.Contains($"at most {AccountLimits.PaymentSourcesPerAccount} payment sources", paths["/accounts/payers/add"]!["post"]!["description"]!.GetValue<string>());
+        Assert.Contains("429", paths["/accounts/deposit"]!["post"]!["responses"]!.AsObject().Select(r => r.Key));
     }
 
     private static string[] Names(int count) => [.. Enumerable.Range(1, count).Select(i => $"Envelope {i}")];
