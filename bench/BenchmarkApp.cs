@@ -15,6 +15,7 @@ public static class BenchmarkApp
         new DeepPagingScenario(),
         new MemoryScenario(),
         new FeedScenario(),
+        new LimitsScenario(),
     }.ToDictionary(s => s.Name);
 
     /// <returns>0 when every scenario ran; 2 for a bad command line.</returns>

@@ -89,6 +89,8 @@ start_api() {
     export Orleans__Gateway__GatewayListRefreshPeriod=${Orleans__Gateway__GatewayListRefreshPeriod:-00:00:05}
     export Orleans__Messaging__ResponseTimeout=${Orleans__Messaging__ResponseTimeout:-00:00:10}
     export Jwt__SigningKey=$JWT_SIGNING_KEY
+    # deposit-load.sh puts thousands of deposits a minute through one user, past the default per-user limit.
+    export RateLimiting__Writes__PerUser=${RateLimiting__Writes__PerUser:-1000000}
     export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$API_PORT
     cd "$api_dir"
     exec nohup dotnet NVelopes.Api.dll >"$state/api.log" 2>&1

@@ -18,6 +18,9 @@ internal sealed class StoreSettings
         Directory.CreateDirectory(RunDirectory);
     }
 
+    /// <summary>Account changes the bench user may make per minute: more than any scenario makes.</summary>
+    public const int WritesPerUser = 1_000_000_000;
+
     public StoreKind Kind { get; }
 
     public string RunId { get; }
@@ -72,7 +75,8 @@ internal sealed class StoreSettings
     /// The command line the in-process gateway runs with: what <c>--urls</c>, <c>Storage__…</c> and <c>Jwt__…</c>
     /// would set for a deployment, plus a silo of its own on free ports, warnings only, and logs on stderr so that
     /// stdout carries nothing but RESULT lines. The content root is this run's empty folder: no appsettings file
-    /// in the build output changes what is set here.
+    /// in the build output changes what is set here. The bench's one user drives the load of many, so the per-user
+    /// limit of account changes is raised out of its way (the limiter still runs, as in a deployment).
     /// </summary>
     public IEnumerable<string> NVelopesArguments(int siloPort, int gatewayPort)
     {
@@ -85,6 +89,7 @@ internal sealed class StoreSettings
         yield return $"--Orleans:ClusterId=nvelopes-bench-{siloPort}";
         yield return "--Logging:LogLevel:Default=Warning";
         yield return "--Logging:Console:LogToStandardErrorThreshold=Trace";
+        yield return $"--RateLimiting:Writes:PerUser={WritesPerUser}";
         if (Kind == StoreKind.Embedded)
         {
             yield return "--Storage:Provider=Sqlite";

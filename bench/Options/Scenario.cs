@@ -9,7 +9,8 @@ public static class Scenario
     public const string DeepPaging = "deep-paging";
     public const string Memory = "memory";
     public const string Feed = "feed";
+    public const string Limits = "limits";
     public const string All = "all";
 
-    public static IReadOnlyList<string> Every { get; } = [HotAccount, ManyAccounts, Reads, DeepPaging, Memory, Feed];
+    public static IReadOnlyList<string> Every { get; } = [HotAccount, ManyAccounts, Reads, DeepPaging, Memory, Feed, Limits];
 }

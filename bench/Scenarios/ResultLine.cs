@@ -19,6 +19,9 @@ internal static class ResultLine
         string store, int subscribers, int accounts, int delivered, long missed, long duplicates, double deliveryP99, double writeP99, long bytesPerSubscriber) =>
         Invariant($"RESULT scenario=feed store={store} subscribers={subscribers} accounts={accounts} events_delivered={delivered} missed={missed} duplicates={duplicates} delivery_p99_ms={deliveryP99:F1} write_p99_ms={writeP99:F1} ratio={Ratio(deliveryP99, writeP99)} bytes_per_subscriber={bytesPerSubscriber}");
 
+    public static string Limits(string store, LimitsFigures figures) =>
+        Invariant($"RESULT scenario=limits store={store} unknown_ids={figures.UnknownIds} unknown_404={figures.UnknownNotFound} activations_before={figures.ActivationsBefore} activations_after_unknown={figures.ActivationsAfterUnknown} heap_before_kb={figures.HeapBefore / 1024} heap_after_half_unknown_kb={figures.HeapAfterHalfUnknown / 1024} heap_after_unknown_kb={figures.HeapAfterUnknown / 1024} heap_after_envelopes_kb={figures.HeapAfterEnvelopes / 1024} working_set_before_mb={figures.WorkingSetBefore / 1024 / 1024} working_set_after_unknown_mb={figures.WorkingSetAfterUnknown / 1024 / 1024} working_set_after_envelopes_mb={figures.WorkingSetAfterEnvelopes / 1024 / 1024} envelopes_added={figures.EnvelopesAdded} envelopes_refused={figures.EnvelopesRefused} envelope_add_p99_ms={figures.EnvelopeAddP99Milliseconds:F1}");
+
     private static string Ratio(double numerator, double denominator) =>
         denominator > 0 ? (numerator / denominator).ToString("F2", CultureInfo.InvariantCulture) : "inf";
 

@@ -29,6 +29,7 @@ app.UseNVelopesSecurity();
 app.UseNVelopesDocs();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseNVelopesWriteRateLimiting();
 
 app.MapTokenEndpoints();
 app.MapUsersEndpoints();

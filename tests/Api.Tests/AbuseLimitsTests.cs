@@ -77,6 +77,28 @@ public sealed class AbuseLimitsTests(LimitedApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Writes_MoreByOneUserThanAllowed_Return429WithRetryAfterAndChangeNothing_WhileReadsAndOtherUsersGoOn()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var bystander = await Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(10.00m); // the first change
+        for (var deposit = 2; deposit <= LimitedApiFixture.WritesPerUser; deposit++)
+            await user.DepositAsync(accountId, 0, 1.00m).OkJsonAsync();
+        var before = await user.Client.SnapshotAsync(accountId);
+
+        using var throttled = await user.DepositAsync(accountId, 0, 1.00m);
+
+        var detail = await throttled.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains($"at most {LimitedApiFixture.WritesPerUser} account changes", detail);
+        var retryAfter = throttled.Headers.RetryAfter?.Delta ?? throw new Xunit.Sdk.XunitException("No Retry-After header.");
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        using (var anotherAccount = await user.Client.PostJsonAsync("/accounts/new", new { name = "Another", opening_balance = 1.00m }))
+            await anotherAccount.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
+        await bystander.DepositAsync(await bystander.OpenAccountAsync(), 0, 1.00m).OkJsonAsync();
+    }
+
+    [Fact]
     public async Task Cors_ConfiguredOrigin_IsAllowedWithTheRetryHeaders_AndOthersAreNot()
     {
         var client = Factory.CreateClient();

@@ -68,6 +68,22 @@ public sealed class RetryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Deposit_SameKeyOnAnotherAccount_IsAppliedThereAsAnotherOperation()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var first = await user.OpenAccountAsync(10.00m);
+        var second = await user.OpenAccountAsync(20.00m);
+        var key = RetryRequests.NewKey();
+
+        await user.Client.PostJsonAsync("/accounts/deposit", new { account_id = first, envelope_id = 0, description = "a", amount = 1.00m }, key).OkJsonAsync();
+        var other = await user.Client.PostJsonAsync("/accounts/deposit",
+            new { account_id = second, envelope_id = 0, description = "b", amount = 2.00m }, key).OkJsonAsync();
+
+        Assert.Equal(22.00m, other["balance"].Decimal());
+        Assert.Equal(11.00m, (await user.Client.GetJsonAsync($"/accounts/{first}"))["balance"].Decimal());
+    }
+
+    [Fact]
     public async Task Deposit_TenConcurrentDuplicates_AreAppliedOnceAndAllGetTheSameAnswer()
     {
         var user = await Factory.SignUpAndLogInAsync();
@@ -152,6 +168,24 @@ public sealed class RetryTests(ApiFixture fixture)
 
         await other.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(50.00m, Assert.Single((await user.Client.GetJsonAsync("/accounts")).AsArray())!["balance"].Decimal());
+    }
+
+    [Fact]
+    public async Task OpenAccount_RetriedAfterTheAccountWasClosed_Returns409SayingSoAndOpensNothing()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var key = RetryRequests.NewKey();
+        var body = new { name = "Short-lived", opening_balance = 5.00m };
+        var accountId = (await user.Client.PostJsonAsync("/accounts/new", body, key).OkJsonAsync())["AccountId"]!.GetValue<string>();
+        using (var closed = await user.Client.DeleteAsync($"/accounts/{accountId}"))
+            Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+
+        using var retry = await user.Client.PostJsonAsync("/accounts/new", body, key);
+
+        Assert.Contains("has since been closed", await retry.ReadProblemAsync(HttpStatusCode.Conflict));
+        Assert.Empty((await user.Client.GetJsonAsync("/accounts")).AsArray());
+        using var gone = await user.Client.GetAsync($"/accounts/{accountId}");
+        await gone.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

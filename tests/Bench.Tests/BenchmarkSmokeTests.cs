@@ -41,7 +41,12 @@ public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
         var feed = Assert.Single(lines, l => l.StartsWith("RESULT scenario=feed ", StringComparison.Ordinal));
         Assert.Matches(FeedLine(), feed);
         Assert.Contains(" missed=0 duplicates=0 ", feed, StringComparison.Ordinal);
-        Assert.Equal(6, lines.Length);
+        var limits = LimitsLine().Match(Assert.Single(lines, l => l.StartsWith("RESULT scenario=limits ", StringComparison.Ordinal)));
+        Assert.True(limits.Success, "the limits line has the wrong format");
+        Assert.Equal(limits.Groups["unknown"].Value, limits.Groups["notFound"].Value);
+        Assert.True(int.Parse(limits.Groups["after"].Value) <= int.Parse(limits.Groups["before"].Value), "grains of unknown ids stayed");
+        Assert.Equal("199", limits.Groups["added"].Value);
+        Assert.Equal(7, lines.Length);
     }
 
     private const string Number = @"\d+(\.\d+)?";
@@ -54,6 +59,9 @@ public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^RESULT scenario=memory store=[a-z]+ bytes_per_account=-?\d+$")]
     private static partial Regex MemoryLine();
+
+    [GeneratedRegex($@"^RESULT scenario=limits store=[a-z]+ unknown_ids=(?<unknown>\d+) unknown_404=(?<notFound>\d+) activations_before=(?<before>\d+) activations_after_unknown=(?<after>\d+) heap_before_kb=\d+ heap_after_half_unknown_kb=\d+ heap_after_unknown_kb=\d+ heap_after_envelopes_kb=\d+ working_set_before_mb=\d+ working_set_after_unknown_mb=\d+ working_set_after_envelopes_mb=\d+ envelopes_added=(?<added>\d+) envelopes_refused=\d+ envelope_add_p99_ms={Number}$")]
+    private static partial Regex LimitsLine();
 
     [GeneratedRegex($@"^RESULT scenario=feed store=[a-z]+ subscribers=\d+ accounts=\d+ events_delivered=[1-9]\d* missed=\d+ duplicates=\d+ delivery_p99_ms={Number} write_p99_ms={Number} ratio={Number} bytes_per_subscriber=-?\d+$")]
     private static partial Regex FeedLine();

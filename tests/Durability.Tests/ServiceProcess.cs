@@ -28,6 +28,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Orleans__GatewayPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
             ["Orleans__ClusterId"] = "durability-" + siloPort,
             ["Logging__LogLevel__Default"] = "Warning",
+            // The burst puts thousands of changes a minute through one user, far past the default per-user limit.
+            ["RateLimiting__Writes__PerUser"] = "1000000",
         };
         BaseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort()}");
     }

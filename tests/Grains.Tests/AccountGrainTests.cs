@@ -133,6 +133,52 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
     }
 
     [SkippableFact]
+    public async Task UnknownAccount_Read_IsNotFound_AndLeavesNoActivation()
+    {
+        SkipWithoutStore();
+        var unknown = Client.GetGrain<IAccountGrain>(Guid.NewGuid().ToString("N"));
+
+        var missing = await Assert.ThrowsAsync<NVelopesException>(() => unknown.ViewAsync(new ViewAccount(Owner)));
+
+        Assert.Equal(ErrorKind.NotFound, missing.Kind);
+        Assert.True(await ActivationGoneAsync(unknown), "the grain of an account that does not exist stayed in memory");
+    }
+
+    [SkippableFact]
+    public async Task ClosedAccount_LeavesNoActivation()
+    {
+        SkipWithoutStore();
+        var account = await OpenAsync(openingBalance: 5m);
+
+        await account.CloseAsync(new CloseAccount(Owner));
+
+        Assert.True(await ActivationGoneAsync(account), "the grain of a closed account stayed in memory");
+    }
+
+    [SkippableFact]
+    public async Task UnknownAccount_OpenedWhileReadsMissIt_IsOpenedAndStaysReadable()
+    {
+        SkipWithoutStore();
+        var account = Client.GetGrain<IAccountGrain>(Guid.NewGuid().ToString("N"));
+        var reads = new List<Task<decimal?>>();
+        Task<AccountUpdate>? opening = null;
+
+        for (var i = 0; i < 40; i++)
+        {
+            if (i == 20) opening = account.OpenAsync(new OpenAccount(Owner, "Raced", 7m, CanGoNegative: true));
+            reads.Add(BalanceOrMissingAsync(account));
+        }
+        var opened = await opening!;
+        var balances = await Task.WhenAll(reads);
+
+        Assert.Equal(7m, opened.Account.Balance);
+        Assert.All(balances, balance => Assert.True(balance is null or 7m, $"a read saw {balance}"));
+        var deposited = await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Deposit, 0, "after the race", 1m));
+        Assert.Equal(8m, deposited.Account.Balance);
+        Assert.Equal(8m, (await account.ViewAsync(new ViewAccount(Owner))).Balance);
+    }
+
+    [SkippableFact]
     public async Task Retry_WithTheSameIdempotencyKey_ReturnsTheFirstAnswerWithoutApplyingAgain()
     {
         SkipWithoutStore();
@@ -217,6 +263,29 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
         var account = Client.GetGrain<IAccountGrain>(Guid.NewGuid().ToString("N"));
         await account.OpenAsync(new OpenAccount(Owner, "Current", openingBalance, canGoNegative));
         return account;
+    }
+
+    private static async Task<decimal?> BalanceOrMissingAsync(IAccountGrain account)
+    {
+        try { return (await account.ViewAsync(new ViewAccount(Owner))).Balance; }
+        catch (NVelopesException missing) when (missing.Kind == ErrorKind.NotFound) { return null; }
+    }
+
+    /// <summary>
+    /// Whether no silo of the cluster holds an activation of <paramref name="account"/> within a few seconds (the grain
+    /// leaves a moment after its last call). Asked of every silo's catalog: the directory's answer may be stale.
+    /// </summary>
+    private async Task<bool> ActivationGoneAsync(IAccountGrain account)
+    {
+        var management = Client.GetGrain<IManagementGrain>(0);
+        var grainId = account.GetGrainId();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await management.GetActiveGrains(grainId.Type)).Contains(grainId))
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(20);
+        }
+        return true;
     }
 
     private static async Task Swallow(Task command)

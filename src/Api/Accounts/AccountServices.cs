@@ -6,6 +6,7 @@ using NVelopes.Api.Retries;
 using NVelopes.Api.Hosting;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Users;
 
 namespace NVelopes.Api.Accounts;
 

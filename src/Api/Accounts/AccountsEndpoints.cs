@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.Security;
+using NVelopes.Grains.Domain;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;
 using AddEnvelopesCommand = NVelopes.Grains.Abstractions.Accounts.AddEnvelopes;
@@ -19,6 +21,11 @@ namespace NVelopes.Api.Accounts;
 /// </summary>
 public static class AccountsEndpoints
 {
+    private static readonly string EnvelopeLimit =
+        $"An account has at most {AccountLimits.EnvelopesPerAccount} envelopes, Available included; past that, 400 and nothing is added.";
+
+    private static readonly string SplitLimit = $"A split has at most {AccountLimits.SplitsPerPayment} lines.";
+
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var accounts = endpoints.MapGroup("/accounts")
@@ -31,10 +38,14 @@ public static class AccountsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.");
+        accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.")
+            .WithDescription($"A user has at most {AccountLimits.OpenAccountsPerOwner} open accounts; closed ones do not count. " +
+                "Retried with its Idempotency-Key after the account was closed: 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict).LimitWritesPerUser();
         accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
         accounts.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("An account with its envelopes and payment sources.");
-        accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.");
+        accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.")
+            .LimitWritesPerUser();
         accounts.MapGet("/{id}/envelopes/list", ListEnvelopes).WithName("ListEnvelopes").WithSummary("An account's envelopes.");
         accounts.MapGet("/{id}/paysources/list", ListPaySources).WithName("ListPaySources").WithSummary("An account's payment sources.");
         accounts.MapGet("/{id}/transactions/{page}/{size}", ListTransactions)
@@ -61,20 +72,23 @@ public static class AccountsEndpoints
 
         // The command bodies carry no validation attributes: the account grain checks every field and refuses
         // with problem details. Skipping the framework's validation walk spares every command its cost.
-        var commands = accounts.MapGroup("").DisableValidation();
+        var commands = accounts.MapGroup("").DisableValidation().LimitWritesPerUser();
         commands.MapPost("/envelopes/add", AddEnvelopes).WithName("AddEnvelopes").WithSummary("Add envelopes, in order, with balance 0.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription(EnvelopeLimit).ProducesProblem(StatusCodes.Status409Conflict);
         commands.MapPost("/envelopes/addsingle", AddEnvelope).WithName("AddEnvelope").WithSummary("Add one envelope with balance 0.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription(EnvelopeLimit).ProducesProblem(StatusCodes.Status409Conflict);
         commands.MapPost("/envelopes/rename", RenameEnvelope).WithName("RenameEnvelope").WithSummary("Rename an envelope, envelope 0 included.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        commands.MapPost("/payers/add", AddPayer).WithName("AddPaymentSource").WithSummary("Add a payment source and its split.");
-        commands.MapPost("/payers/update", UpdatePayer).WithName("UpdatePaymentSource").WithSummary("Replace a payment source and its split.");
+        commands.MapPost("/payers/add", AddPayer).WithName("AddPaymentSource").WithSummary("Add a payment source and its split.")
+            .WithDescription($"An account has at most {AccountLimits.PaymentSourcesPerAccount} payment sources. {SplitLimit}");
+        commands.MapPost("/payers/update", UpdatePayer).WithName("UpdatePaymentSource").WithSummary("Replace a payment source and its split.")
+            .WithDescription(SplitLimit);
         commands.MapPost("/movemoney", MoveMoney).WithName("MoveMoney").WithSummary("Move money between two envelopes.");
         commands.MapPost("/deposit", Deposit).WithName("Deposit").WithSummary("Deposit into an envelope.");
         commands.MapPost("/debit", Debit).WithName("Debit").WithSummary("Debit an envelope.");
         commands.MapPost("/atm", Atm).WithName("Atm").WithSummary("Withdraw cash from an envelope.");
-        commands.MapPost("/pay", Pay).WithName("Pay").WithSummary("Pay day: split a payment over envelopes, the rest to envelope 0.");
+        commands.MapPost("/pay", Pay).WithName("Pay").WithSummary("Pay day: split a payment over envelopes, the rest to envelope 0.")
+            .WithDescription(SplitLimit);
         commands.MapPost("/transactions/undo", Undo).WithName("UndoLast").WithSummary("Undo the newest transaction (never the opening).");
         commands.MapPost("/transactions/redo", Redo).WithName("RedoLast")
             .WithSummary("Redo the most recently undone transaction; refused once a new transaction was recorded after the undo.");
@@ -82,15 +96,16 @@ public static class AccountsEndpoints
     }
 
     /// <summary>
-    /// Opens an account. With an <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry
-    /// reaches the same account and gets the first answer instead of opening another one.
+    /// Opens an account, through the caller's user grain, which counts their open accounts. With an
+    /// <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry reaches the same account and
+    /// gets the first answer instead of opening another one.
     /// </summary>
     public static async Task<JsonOk<OpenedAccountResponse>> Open(NewAccountRequest request, [AsParameters] AccountServices services)
     {
         var options = services.OptionsFor(request);
         var accountId = options.IdempotencyKey is { } key ? AccountIds.ForIdempotencyKey(services.User.Id, key) : AccountIds.New();
-        var opened = await services.Run(accountId, options, (account, owner, commandOptions, ct) =>
-            account.OpenAsync(new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions), ct));
+        var opened = await services.Run(accountId, options, (_, owner, commandOptions, ct) => services.Grains.GetGrain<IUserIdentityGrain>(services.User.Id).OpenAccountAsync(
+            new OpenUserAccount(accountId, new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions)), ct));
         var view = opened.Account;
         return JsonOk.Of(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
     }

@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using NVelopes.Api.Auth;
+using NVelopes.Grains.Domain;
 
 namespace NVelopes.Api.OpenApi;
 
@@ -28,7 +29,11 @@ public static class OpenApiExtensions
             {
                 Title = "NVelopes",
                 Version = DocumentName,
-                Description = "Envelope budgeting: accounts, envelopes, payment sources and their history.",
+                Description = "Envelope budgeting: accounts, envelopes, payment sources and their history. " +
+                    $"A user has at most {AccountLimits.OpenAccountsPerOwner} open accounts; an account at most {AccountLimits.EnvelopesPerAccount} " +
+                    $"envelopes (Available included) and {AccountLimits.PaymentSourcesPerAccount} payment sources; a split at most " +
+                    $"{AccountLimits.SplitsPerPayment} lines: past a limit, 400 with the limit in `detail`. Every account change counts " +
+                    "against its user's rate limit (600 a minute unless configured otherwise): past it, 429 with `Retry-After`.",
             });
             options.AddSecurityDefinition(SecuritySchemeName, new OpenApiSecurityScheme
             {
@@ -50,6 +55,7 @@ public static class OpenApiExtensions
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
             options.OperationFilter<AuthorizeOperationFilter>();
             options.SchemaFilter<ChangeKindSchemaFilter>();
+            options.SchemaFilter<RequestLimitsSchemaFilter>();
         });
         return services;
     }

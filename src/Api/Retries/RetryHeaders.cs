@@ -3,7 +3,7 @@ namespace NVelopes.Api.Retries;
 /// <summary>The request headers that make a mutation safe to retry and safe against a stale view.</summary>
 public static class RetryHeaders
 {
-    /// <summary>A client-chosen key, unique per user and request, that makes a retry return the first answer.</summary>
+    /// <summary>A client-chosen key, unique per request on one account of one user, that makes a retry return the first answer.</summary>
     public const string IdempotencyKey = "Idempotency-Key";
 
     /// <summary>Longest accepted <see cref="IdempotencyKey"/>, in characters.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -25,6 +24,9 @@ public static class RateLimitingExtensions
             .Validate(
                 options => Enum.GetValues<RateLimitedOperation>().All(operation => options.RuleFor(operation).IsValid),
                 $"{RateLimitingOptions.SectionName}: every PerClientAddress and PerUsername must be at least 1, every Window at least 1 second.")
+            .Validate(
+                options => options.Writes.IsValid,
+                $"{RateLimitingOptions.SectionName}:Writes: PerUser must be at least 1 and Window at least 1 second.")
             .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
@@ -35,8 +37,26 @@ public static class RateLimitingExtensions
                 PartitionedRateLimiter.Create<HttpContext, string>(context => PartitionOf(context, rules, byUsername: false)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => PartitionOf(context, rules, byUsername: true)));
             limiter.OnRejected = (rejected, _) => RejectAsync(rejected, rules);
+            limiter.AddPolicy<string, UserWriteRateLimiterPolicy>(UserWriteRateLimiterPolicy.Name);
         });
         return services;
+    }
+
+    /// <summary>Counts this endpoint's requests against the caller's <c>RateLimiting:Writes</c>; the API description lists its 429.</summary>
+    public static TBuilder LimitWritesPerUser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRateLimiting(UserWriteRateLimiterPolicy.Name).WithMetadata(new ProducesResponseTypeMetadata(
+            StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]));
+
+    /// <summary>
+    /// Applies the per-user limit of account changes. After authorization, which knows the user; and only on the
+    /// endpoints that <see cref="LimitWritesPerUser{TBuilder}"/> marks, so that reads pass no rate limiter at all.
+    /// </summary>
+    public static WebApplication UseNVelopesWriteRateLimiting(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == UserWriteRateLimiterPolicy.Name,
+            writes => writes.UseRateLimiter());
+        return app;
     }
 
     /// <summary>
@@ -79,17 +99,6 @@ public static class RateLimitingExtensions
             : context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is { } limited
                 ? rules.RuleFor(limited.Operation).Window
                 : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Detail = $"Too many attempts; try again in {seconds} seconds.",
-            },
-        });
+        await TooManyRequests.WriteAsync(context, retryAfter, seconds => $"Too many attempts; try again in {seconds} seconds.");
     }
 }

@@ -6,7 +6,7 @@ namespace NVelopes.Grains.Abstractions.Accounts;
 // optional CommandOptions last, so devices can retry safely and refuse to act on a stale view.
 
 /// <summary>
-/// How a mutation may be retried or guarded. <see cref="IdempotencyKey"/> (unique per user) with the
+/// How a mutation may be retried or guarded. <see cref="IdempotencyKey"/> (scoped to the user and the account) with the
 /// <see cref="RequestFingerprint"/> of the request makes a retry return the first answer instead of applying the
 /// command again; <see cref="IfMatchVersion"/> refuses the command when the account has moved past that version.
 /// </summary>

@@ -21,6 +21,13 @@ public interface IUserIdentityGrain : IGrainWithStringKey
     [Alias("View")]
     Task<UserView?> ViewAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens an account of this user. One user's opens run here one at a time, so the account counts the user's
+    /// open accounts exactly against the limit, however many opens arrive at once.
+    /// </summary>
+    [Alias("OpenAccount")]
+    Task<AccountUpdate> OpenAccountAsync(OpenUserAccount command, CancellationToken cancellationToken = default);
+
     [Alias("ListAccounts")]
     Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken = default);
 }

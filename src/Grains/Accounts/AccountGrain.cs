@@ -14,17 +14,25 @@ namespace NVelopes.Grains.Accounts;
 /// write path. Orleans keeps one activation per account, so one writer; the grain is reentrant so that commands
 /// arriving while a write is in flight are applied and share the next write (group commit), and change feeds can
 /// wait for the next durable event, wherever in the cluster they were asked. The grain adds what is Orleans' or
-/// the silo's: the account id from its key, the counting of operations, and the view cached per durable version.
+/// the silo's: the account id from its key, the counting of operations, the view cached per durable version, and
+/// leaving memory as soon as a call finds no open account here.
 /// </summary>
 [Reentrant]
 internal sealed class AccountGrain(
     IAccountStore store, TimeProvider clock, NVelopesTelemetry telemetry, ILogger<AccountGrain> logger)
-    : Grain, IAccountGrain
+    : Grain, IAccountGrain, IIncomingGrainCallFilter
 {
     private AccountWriter? _writer;
 
     // The view of the durable state, built by the first read after each write and shared by the reads until the next.
     private AccountView? _durableView;
+
+    /// <summary>How long an activation that holds no open account waits for another call before it leaves.</summary>
+    public static readonly TimeSpan NoAccountGrace = TimeSpan.FromSeconds(1);
+
+    // Calls under way in this activation; the grain is reentrant, so several run at once.
+    private int _callsRunning;
+    private IGrainTimer? _leaving;
 
     private AccountWriter Writer => _writer ??= new AccountWriter(this.GetPrimaryKeyString(), store, clock, logger, telemetry);
 
@@ -40,10 +48,54 @@ internal sealed class AccountGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// An id that names no open account (never opened, or closed) must not keep an activation, or requests for
+    /// made-up ids fill the silo's memory until activations are collected (15 minutes): once the last call running
+    /// here is done, the grain leaves after <see cref="NoAccountGrace"/> unless an account was opened meanwhile. Not
+    /// at once: Orleans sends the calls that arrive during a deactivation to a new activation, at most twice, so
+    /// with every miss deactivating, an open arriving among a stream of misses of its id was refused.
+    /// </summary>
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.InterfaceMethod.DeclaringType != typeof(IAccountGrain))
+        {
+            await context.Invoke(); // a timer's tick, such as the one that lets this activation go
+            return;
+        }
+        _callsRunning++;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            if (--_callsRunning == 0 && !Writer.HoldsOpenAccount)
+                _leaving ??= this.RegisterGrainTimer(LeaveUnlessOpenedAsync, new GrainTimerCreationOptions(NoAccountGrace, Timeout.InfiniteTimeSpan)
+                {
+                    KeepAlive = false,
+                    Interleave = true,
+                });
+        }
+    }
+
+    private Task LeaveUnlessOpenedAsync(CancellationToken cancellationToken)
+    {
+        _leaving!.Dispose();
+        _leaving = null;
+        if (_callsRunning == 0 && !Writer.HoldsOpenAccount) DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Opens the account unless its owner has as many open as the limit allows. The count is exact when the owner's
+    /// opens come one at a time, as the user grain sends them (<see cref="Users.UserGrain"/>).
+    /// </summary>
     public Task<AccountUpdate> OpenAsync(OpenAccount command, CancellationToken cancellationToken) =>
-        RunAsync("open", command.OwnerId, command.Options, opensAccount: true, cancellationToken, _ =>
-            ValueTask.FromResult(Account.Open(
-                Writer.AccountId, command.OwnerId, command.Name, command.OpeningBalance, command.CanGoNegative, Writer.Now())));
+        RunAsync("open", command.OwnerId, command.Options, opensAccount: true, cancellationToken, async _ =>
+        {
+            Account.RequireRoomForAnotherAccount(await Writer.OpenAccountsOfAsync(command.OwnerId, cancellationToken));
+            return Account.Open(Writer.AccountId, command.OwnerId, command.Name, command.OpeningBalance, command.CanGoNegative, Writer.Now());
+        });
 
     public async Task<AccountView> ViewAsync(ViewAccount query, CancellationToken cancellationToken)
     {

@@ -56,6 +56,15 @@ public sealed partial class AccountWriter(
 
     public string AccountId => accountId;
 
+    /// <summary>Whether an open account, or a write of one, is in memory: false after a load found none.</summary>
+    public bool HoldsOpenAccount
+    {
+        get
+        {
+            lock (_state) return _working is { IsClosed: false } || _writing;
+        }
+    }
+
     /// <summary>
     /// Applies one command under the apply gate, hands its event to the next write, and answers once that write is
     /// durable. A refused command changes nothing and is answered at once; a retry with a known idempotency key gets
@@ -73,17 +82,20 @@ public sealed partial class AccountWriter(
         {
             await EnsureLoadedAsync(cancellationToken);
             // The remembered answer comes first: a retried close finds its answer although the account is now closed.
-            // Keys are scoped to the caller, so nobody else's answer can be found this way.
+            // Keys are scoped to the caller and this account, so nobody else's answer can be found this way, and a key
+            // used on another account is another operation (a retry names the same account).
             var replyKey = options.IdempotencyKey is { } key ? $"{actor}/{key}" : null;
             var fingerprint = options.RequestFingerprint ?? "";
             if (replyKey is not null && await FindAnswerAsync(replyKey, fingerprint, cancellationToken) is { } known)
             {
+                // Not the remembered "opened": the account it reports is gone.
+                if (opensAccount && _working is { IsClosed: true }) throw ClosedSinceOpened();
                 answer = known;
             }
             else
             {
                 if (opensAccount && _working is not null)
-                    throw new NVelopesException(ErrorKind.Conflict, $"Account '{accountId}' already exists.");
+                    throw _working.IsClosed ? ClosedSinceOpened() : new NVelopesException(ErrorKind.Conflict, $"Account '{accountId}' already exists.");
                 var account = opensAccount ? null : Owned(_working, actor);
                 RequireVersion(options.IfMatchVersion);
                 cancellationToken.ThrowIfCancellationRequested();
@@ -157,6 +169,10 @@ public sealed partial class AccountWriter(
         }
         return await ChangesAfterAsync(durable, since, limit, cancellationToken);
     }
+
+    /// <summary>How many accounts <paramref name="ownerId"/> has open, as the store knows them.</summary>
+    public async Task<int> OpenAccountsOfAsync(string ownerId, CancellationToken cancellationToken) =>
+        (await FromStoreAsync(() => store.ListAccountsAsync(ownerId, cancellationToken))).Count;
 
     /// <summary>The newest transaction, from the tail or, when undo has used the tail up, from the store.</summary>
     public async ValueTask<Transaction> NewestTransactionAsync(Account account, CancellationToken cancellationToken)
@@ -237,6 +253,9 @@ public sealed partial class AccountWriter(
     {
         lock (_state) (_recentReplies ??= new RecentReplies(RecentRepliesKept)).Add(reply.Key, reply.Fingerprint, answer);
     }
+
+    private NVelopesException ClosedSinceOpened() => new(ErrorKind.Conflict,
+        $"Account '{accountId}', which this request opened, has since been closed; to open another, use a new Idempotency-Key.");
 
     private static void RequireSameRequest(string rememberedFingerprint, string fingerprint)
     {

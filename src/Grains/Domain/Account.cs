@@ -51,6 +51,14 @@ public sealed record Account
         return new AccountChange(Opened(opened), opened);
     }
 
+    /// <summary>Refuses another account to an owner who already has <paramref name="openAccountsOfOwner"/> open, at the limit.</summary>
+    public static void RequireRoomForAnotherAccount(int openAccountsOfOwner)
+    {
+        if (openAccountsOfOwner >= AccountLimits.OpenAccountsPerOwner)
+            throw DomainException.Invalid(
+                $"A user may have at most {AccountLimits.OpenAccountsPerOwner} open accounts; close one to open another.");
+    }
+
     /// <summary>The account an <see cref="AccountOpened"/> event starts: the first step of every fold.</summary>
     public static Account Opened(AccountOpened opened)
     {
@@ -110,8 +118,14 @@ public sealed record Account
 
     public AccountChange AddEnvelopes(IEnumerable<string> names)
     {
+        IReadOnlyCollection<string> added = names as IReadOnlyCollection<string> ?? [.. names];
+        // Counted before any name is checked: the duplicate check compares every new name with every envelope.
+        if (Envelopes.Count + added.Count > AccountLimits.EnvelopesPerAccount)
+            throw DomainException.Invalid(
+                $"An account holds at most {AccountLimits.EnvelopesPerAccount} envelopes, Available included; this one has " +
+                $"{Envelopes.Count}, so at most {AccountLimits.EnvelopesPerAccount - Envelopes.Count} more can be added.");
         var envelopes = Envelopes;
-        foreach (var raw in names)
+        foreach (var raw in added)
         {
             var name = Text.Name(raw, "envelope name");
             RequireUniqueName(envelopes, name, exceptId: null);
@@ -131,6 +145,8 @@ public sealed record Account
 
     public AccountChange AddPaymentSource(string payer, decimal amount, IEnumerable<Split> splits)
     {
+        if (PaymentSources.Count >= AccountLimits.PaymentSourcesPerAccount)
+            throw DomainException.Invalid($"An account holds at most {AccountLimits.PaymentSourcesPerAccount} payment sources.");
         return Emit(new PaymentSourceAdded(NewPaymentSource(PaymentSources.Count, payer, amount, splits)));
     }
 
@@ -279,8 +295,12 @@ public sealed record Account
 
     private ImmutableArray<Split> ValidSplits(IEnumerable<Split> splits)
     {
-        var shares = ImmutableArray.CreateBuilder<Split>();
-        foreach (var split in splits)
+        IReadOnlyCollection<Split> lines = splits as IReadOnlyCollection<Split> ?? [.. splits];
+        if (lines.Count > AccountLimits.SplitsPerPayment)
+            throw DomainException.Invalid(
+                $"A payment is split over at most {AccountLimits.SplitsPerPayment} envelopes; this split has {lines.Count} lines.");
+        var shares = ImmutableArray.CreateBuilder<Split>(lines.Count);
+        foreach (var split in lines)
         {
             if (split.EnvelopeId < 0 || split.EnvelopeId >= Envelopes.Count)
                 throw DomainException.NotFound("pay_source must only contain ids of existing account envelopes");

@@ -26,6 +26,14 @@ internal sealed class UserIdentityGrain(
 
     public Task<UserView?> ViewAsync(CancellationToken cancellationToken) => FindAsync(username: null, cancellationToken);
 
+    public async Task<AccountUpdate> OpenAccountAsync(OpenUserAccount command, CancellationToken cancellationToken)
+    {
+        if (!identity.RecordExists || this.GetPrimaryKeyString() != command.Command.OwnerId)
+            throw new NVelopesException(ErrorKind.NotFound, "No such user.");
+        // Awaited here, not handed back: this grain takes the user's next call only once this open is done.
+        return await GrainFactory.GetGrain<IAccountGrain>(command.AccountId).OpenAsync(command.Command, cancellationToken);
+    }
+
     public async Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         if (!identity.RecordExists) return [];

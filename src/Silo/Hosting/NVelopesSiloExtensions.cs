@@ -10,6 +10,7 @@ using NVelopes.Persistence.Sqlite.Hosting;
 using NVelopes.Persistence.Sqlite.Options;
 using NVelopes.Persistence.Sqlite.Storage;
 using NVelopes.Silo.Observability;
+using Orleans.Configuration;
 
 namespace NVelopes.Silo.Hosting;
 
@@ -21,11 +22,20 @@ public static class NVelopesSiloExtensions
     public const string MongoDbSectionName = "Storage:MongoDB";
 
     /// <summary>
+    /// Grains whose location each silo caches. Orleans keeps a million by default and an entry outlives its
+    /// activation until the cache evicts it, about 300 bytes each: 30,000 requests for made-up account ids left 9 MB
+    /// behind, for good, once their grains had gone. Ten thousand bound that to about 3 MB; a grain missing from the
+    /// cache costs one directory lookup, made locally on a single silo.
+    /// </summary>
+    public const int GrainLocationsCached = 10_000;
+
+    /// <summary>
     /// Everything a NVelopes silo needs: its storage and its clustering (<c>Cluster:Provider</c>, see
     /// <see cref="NVelopesClusteringExtensions"/>). The one place where a host picks its providers.
     /// </summary>
     public static ISiloBuilder AddNVelopesSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
+        silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = GrainLocationsCached);
         silo.AddNVelopesStorage(configuration);
         silo.UseNVelopesClustering(configuration);
         silo.AddNVelopesObservability(configuration);

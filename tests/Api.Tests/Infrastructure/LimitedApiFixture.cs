@@ -10,6 +10,7 @@ public sealed class LimitedApiFixture : IAsyncLifetime
     public const int TokenAttemptsPerUsername = 3;
     public const int SignupsPerUsername = 2;
     public const int LookupsPerClientAddress = 5;
+    public const int WritesPerUser = 5;
 
     public NVelopesApiFactory Factory { get; } = new(NVelopesApiFactory.NewDataDirectory(), NVelopesApiFactory.NewSigningKey())
     {
@@ -18,6 +19,7 @@ public sealed class LimitedApiFixture : IAsyncLifetime
             ["RateLimiting:Token:PerUsername"] = TokenAttemptsPerUsername.ToString(),
             ["RateLimiting:Signup:PerUsername"] = SignupsPerUsername.ToString(),
             ["RateLimiting:UserExists:PerClientAddress"] = LookupsPerClientAddress.ToString(),
+            ["RateLimiting:Writes:PerUser"] = WritesPerUser.ToString(),
             ["Cors:AllowedOrigins:0"] = AllowedOrigin,
         },
     };

@@ -60,6 +60,7 @@ public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey,
             builder.UseSetting($"RateLimiting:{rule}:PerClientAddress", "1000000");
             builder.UseSetting($"RateLimiting:{rule}:PerUsername", "1000000");
         }
+        builder.UseSetting("RateLimiting:Writes:PerUser", "1000000");
         // The silo's localhost clustering listens on fixed ports by default; give every factory its own cluster on
         // free ones, through the silo's settings and, whatever the silo reads of them, its Orleans options.
         var clusterId = "api-tests-" + _siloPort;
