@@ -96,7 +96,7 @@ public static class AccountsEndpoints
     }
 
     /// <summary>
-    /// Opens an account, through the caller's user grain, which counts their open accounts. With an
+    /// Opens an account, through the caller's identity grain, which runs their opens one at a time. With an
     /// <c>Idempotency-Key</c> its id is derived from the caller and the key, so a retry reaches the same account and
     /// gets the first answer instead of opening another one.
     /// </summary>
@@ -104,7 +104,7 @@ public static class AccountsEndpoints
     {
         var options = services.OptionsFor(request);
         var accountId = options.IdempotencyKey is { } key ? AccountIds.ForIdempotencyKey(services.User.Id, key) : AccountIds.New();
-        var opened = await services.Run(accountId, options, (_, owner, commandOptions, ct) => services.Grains.GetGrain<IUserIdentityGrain>(services.User.Id).OpenAccountAsync(
+        var opened = await services.Run(accountId, options, (_, owner, commandOptions, ct) => services.Caller().OpenAccountAsync(
             new OpenUserAccount(accountId, new OpenAccount(owner, request.Name, request.OpeningBalance, request.CanGoNegative, commandOptions)), ct));
         var view = opened.Account;
         return JsonOk.Of(new OpenedAccountResponse(view.AccountId, view.Name, OpenedAccountResponse.Opened, view.Balance));
@@ -112,7 +112,7 @@ public static class AccountsEndpoints
 
     public static async Task<JsonOk<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
     {
-        var summaries = await services.Grains.GetGrain<IUserIdentityGrain>(services.User.Id).ListAccountsAsync(services.Aborted);
+        var summaries = await services.Caller().ListAccountsAsync(services.Aborted);
         return JsonOk.Of<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
     }
 

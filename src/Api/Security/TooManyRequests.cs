@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
+using NVelopes.Api.Errors;
 
 namespace NVelopes.Api.Security;
 
@@ -7,15 +7,10 @@ namespace NVelopes.Api.Security;
 internal static class TooManyRequests
 {
     /// <summary>Writes the refusal; <paramref name="detail"/> gets the seconds to wait.</summary>
-    public static async ValueTask WriteAsync(HttpContext context, TimeSpan retryAfter, Func<int, string> detail)
+    public static ValueTask WriteAsync(HttpContext context, TimeSpan retryAfter, Func<int, string> detail)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail(seconds) },
-        });
+        return context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, detail(seconds));
     }
 }

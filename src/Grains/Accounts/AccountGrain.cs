@@ -88,7 +88,7 @@ internal sealed class AccountGrain(
 
     /// <summary>
     /// Opens the account unless its owner has as many open as the limit allows. The count is exact when the owner's
-    /// opens come one at a time, as the user grain sends them (<see cref="Users.UserGrain"/>).
+    /// opens come one at a time, as the user's identity grain sends them (<see cref="Users.UserIdentityGrain"/>).
     /// </summary>
     public Task<AccountUpdate> OpenAsync(OpenAccount command, CancellationToken cancellationToken) =>
         RunAsync("open", command.OwnerId, command.Options, opensAccount: true, cancellationToken, async _ =>
