@@ -39,7 +39,7 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
         await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Debit, 2, "petrol", 15.50m));
         var before = await account.ViewAsync(new ViewAccount(Owner));
 
-        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await DeactivateAsync(account);
 
         var after = await account.ViewAsync(new ViewAccount(Owner));
         Assert.Equal(before.Balance, after.Balance);
@@ -56,7 +56,7 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
         var account = await OpenAsync(openingBalance: 50m);
         for (var i = 1; i <= 20; i++)
             await account.RecordMovementAsync(new RecordMovement(Owner, MovementKind.Deposit, 0, $"d{i}", i));
-        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await DeactivateAsync(account);
 
         for (var i = 20; i >= 1; i--)
         {
@@ -188,7 +188,7 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
 
         var first = await account.RecordMovementAsync(deposit);
         var retry = await account.RecordMovementAsync(deposit);
-        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await DeactivateAsync(account);
         var retryAfterReactivation = await account.RecordMovementAsync(deposit);
 
         Assert.Equal(first.Transaction!.TxId, retry.Transaction!.TxId);
@@ -269,6 +269,20 @@ public abstract class AccountGrainTests(ClusterFixture fixture)
     {
         try { return (await account.ViewAsync(new ViewAccount(Owner))).Balance; }
         catch (NVelopesException missing) when (missing.Kind == ErrorKind.NotFound) { return null; }
+    }
+
+    /// <summary>
+    /// Collects <paramref name="account"/>'s activation and proves it happened, so the next call is served by a new
+    /// activation that reloads the account from the store.
+    /// </summary>
+    private async Task DeactivateAsync(IAccountGrain account)
+    {
+        var management = Client.GetGrain<IManagementGrain>(0);
+        Assert.NotNull(await management.GetActivationAddress(account));
+
+        await management.ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.True(await ActivationGoneAsync(account), "the account grain was still active after collection");
     }
 
     /// <summary>
