@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -22,14 +23,22 @@ public sealed class ServiceTests(ApiFixture fixture)
     }
 
     [Fact]
-    public void ConfigurationFiles_AreReadOnceNotWatched()
+    public async Task ConfigurationFile_ChangedWhileRunning_IsNotReloaded()
     {
-        var configuration = (IConfigurationRoot)fixture.Factory.Services.GetRequiredService<IConfiguration>();
+        // The data directory usually lies under the content root: a watched file would wake on every durable write.
+        var contentRoot = NVelopesApiFactory.NewDataDirectory();
+        var settingsFile = Path.Combine(contentRoot, "appsettings.json");
+        await File.WriteAllTextAsync(settingsFile, """{ "Probe": "as started" }""");
+        await using var service = new NVelopesApiFactory(NVelopesApiFactory.NewDataDirectory(), NVelopesApiFactory.NewSigningKey())
+            .WithWebHostBuilder(host => host.UseContentRoot(contentRoot));
+        var configuration = service.Services.GetRequiredService<IConfiguration>();
+        Assert.Equal("as started", configuration["Probe"]);
 
-        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+        await File.WriteAllTextAsync(settingsFile, """{ "Probe": "changed on disk" }""");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // well past the file watcher's debounce
 
-        Assert.NotEmpty(files);
-        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file} is watched for changes"));
+        Assert.Equal("as started", configuration["Probe"]);
+        TestDirectories.TryDelete(contentRoot);
     }
 
     [Fact]

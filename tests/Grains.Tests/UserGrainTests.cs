@@ -18,7 +18,7 @@ public abstract class UserGrainTests(ClusterFixture fixture)
                 await user.RegisterAsync(new RegisterUser($"id-{i}", username, "joe@example.com", "Joe", "hash"));
                 return true;
             }
-            catch (NVelopesException taken) when (taken.Message == "Username taken")
+            catch (NVelopesException taken) when (taken.Kind == ErrorKind.Invalid)
             {
                 return false;
             }
