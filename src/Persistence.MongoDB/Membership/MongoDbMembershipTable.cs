@@ -279,18 +279,8 @@ internal sealed partial class MongoDbMembershipTable(
 
     private async Task RequireTransactionsAsync(CancellationToken cancellationToken)
     {
-        var hello = await Collections.Database.RunCommandAsync<BsonDocument>(new BsonDocument("hello", 1), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
-        var isReplicaSetMember = hello.Contains("setName");
-        var isRouter = hello.TryGetValue("msg", out var message) && message == "isdbgrid";
-        var isLoadBalanced = hello.Contains("serviceId");
-        if (!isReplicaSetMember && !isRouter && !isLoadBalanced)
-        {
-            throw new MongoDbClusteringException(
-                "MongoDB clustering writes a row and the table version in one transaction, which MongoDB offers only on a replica " +
-                "set or a sharded cluster, and the server is a standalone mongod. Start it with --replSet (one member will do) " +
-                "and name the set in the connection string (?replicaSet=...).");
-        }
+        if (!await MongoDbTransactionSupport.IsAvailableAsync(Collections.Database, cancellationToken).ConfigureAwait(false))
+            throw new MongoDbClusteringException("MongoDB clustering writes a row and the table version in one transaction, " + MongoDbTransactionSupport.StandaloneServerAdvice);
     }
 
     /// <summary>

@@ -298,17 +298,8 @@ public sealed partial class MongoDbAccountStore : IAccountStore
 
     private async Task RequireTransactionsAsync(CancellationToken cancellationToken)
     {
-        var hello = await _database.RunCommandAsync<BsonDocument>(new BsonDocument("hello", 1), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var isReplicaSetMember = hello.Contains("setName");
-        var isRouter = hello.TryGetValue("msg", out var message) && message == "isdbgrid";
-        var isLoadBalanced = hello.Contains("serviceId");
-        if (!isReplicaSetMember && !isRouter && !isLoadBalanced)
-        {
-            throw new MongoDbStorageException(
-                "The MongoDB account store needs multi-document transactions, which MongoDB offers only on a replica set or a " +
-                "sharded cluster, and the server it connected to is a standalone mongod. Start mongod with --replSet " +
-                "(a single-member replica set will do) and name it in the connection string (?replicaSet=...).");
-        }
+        if (!await MongoDbTransactionSupport.IsAvailableAsync(_database, cancellationToken).ConfigureAwait(false))
+            throw new MongoDbStorageException("The MongoDB account store needs multi-document transactions, " + MongoDbTransactionSupport.StandaloneServerAdvice);
     }
 
     private InconsistentStateException Conflict(AccountCommit commit, string reason, Exception? innerException)
