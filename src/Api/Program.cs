@@ -19,6 +19,7 @@ builder.Services.AddNVelopesSecurity();
 builder.Services.AddNVelopesAuthentication();
 builder.Services.AddNVelopesHealthChecks();
 builder.Services.AddNVelopesOpenApi();
+builder.Services.AddNVelopesAccounts();
 builder.Services.AddValidation();
 
 var app = builder.Build();
