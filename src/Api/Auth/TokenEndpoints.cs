@@ -10,6 +10,7 @@ public static class TokenEndpoints
 {
     public const string TokenRoute = "/token";
     public const string PasswordGrant = "password";
+    public const string OperationId = "IssueToken";
     private const string BadCredentials = "Incorrect username or password";
     private const string InvalidGrant = "invalid_grant";
     public const string OAuthErrorField = "error";
@@ -21,7 +22,7 @@ public static class TokenEndpoints
             .AllowAnonymous()
             .DisableAntiforgery() // a token endpoint answers credentials, not cookies: there is nothing to forge
             .RateLimitPerClientAndUsername(RateLimitedOperation.LogIn)
-            .WithName("IssueToken")
+            .WithName(OperationId)
             .WithTags("Users")
             .Documented("Log in: exchange a username and password for a bearer access token.",
                 new RouteDocumentation(

@@ -65,6 +65,7 @@ public static class OpenApiExtensions
             options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal", MultipleOf = 0.01m });
             options.OperationFilter<AuthorizeOperationFilter>();
             options.OperationFilter<RouteDocumentationOperationFilter>();
+            options.OperationFilter<TokenFormOperationFilter>();
             options.SchemaFilter<BodySchemaFilter>();
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<WireValuesSchemaFilter>();
