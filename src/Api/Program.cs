@@ -38,4 +38,4 @@ app.MapAccountsEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
 
-app.Run();
+return app.RunOrRefuse();
