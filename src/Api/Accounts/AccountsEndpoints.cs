@@ -123,7 +123,7 @@ public static class AccountsEndpoints
             "Pay day: split a payment over envelopes, the rest to envelope 0.",
             RouteAnswers.AccountCommand(RouteAnswers.SplitTooLarge, RouteAnswers.InvalidAmount, RouteAnswers.PaymentSourceNotFound),
             "`payment_source_id` chooses the payment source; `payments` absent or null pays by its stored split, `[]` with no split. " +
-            "`payer` is only the name this pay is recorded under (the history shows `payer - description`); absent or null, the " +
+            "`payer` is only the name this pay is recorded under (the history shows `payer - description`); null, the " +
             "payment source's name. " + SplitLimit);
         commands.MapPost("/transactions/undo", Undo).WithName("UndoLast").Documented(
             "Undo the newest transaction.",

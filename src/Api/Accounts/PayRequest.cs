@@ -7,7 +7,7 @@ namespace NVelopes.Api.Accounts;
 public sealed record PayRequest(
     [property: Description("The account's id.")] string AccountId,
     [property: Description("The payment source paying: it chooses the stored split.")] int PaymentSourceId,
-    [property: Description("The name this pay is recorded under (the history shows `payer - description`); absent or null: the payment " +
+    [property: Description("The name this pay is recorded under (the history shows `payer - description`); null: the payment " +
         "source's name. Any name is accepted: it labels the pay and never chooses the payment source or its split.")] string? Payer,
     [property: Description("How much was paid: more than 0, whole cents, at least the split's total.")] decimal Amount,
     [property: Description("Why, as the history shows it.")] string Description,

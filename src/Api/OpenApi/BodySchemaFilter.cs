@@ -11,13 +11,11 @@ namespace NVelopes.Api.OpenApi;
 
 /// <summary>
 /// Describes a body record from its own declaration: a property is required when its constructor parameter has no
-/// default and is not nullable (what the service's reader enforces), a default is stated, and the texts come from
+/// default (what the service's reader enforces; a nullable one may then be null), a default is stated, and the texts come from
 /// <see cref="DescriptionAttribute"/> on the type and its properties (the XML comments speak of the code, not the wire).
 /// </summary>
 public sealed class BodySchemaFilter(IOptions<JsonOptions> json) : ISchemaFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema { Properties: { } properties } concrete) return;
@@ -38,7 +36,7 @@ public sealed class BodySchemaFilter(IOptions<JsonOptions> json) : ISchemaFilter
                 if (parameter.DefaultValue is not null && propertySchema is OpenApiSchema defaulted)
                     defaulted.Default = JsonSerializer.SerializeToNode(parameter.DefaultValue, parameter.ParameterType, json.Value.SerializerOptions);
             }
-            else if (Nullability.Create(parameter).WriteState != NullabilityState.Nullable)
+            else
             {
                 concrete.Required ??= new SortedSet<string>(StringComparer.Ordinal);
                 concrete.Required.Add(wireName);

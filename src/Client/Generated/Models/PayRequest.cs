@@ -31,7 +31,7 @@ namespace NVelopes.Client.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The name this pay is recorded under (the history shows `payer - description`); absent or null: the payment source&apos;s name. Any name is accepted: it labels the pay and never chooses the payment source or its split.</summary>
+        /// <summary>The name this pay is recorded under (the history shows `payer - description`); null: the payment source&apos;s name. Any name is accepted: it labels the pay and never chooses the payment source or its split.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Payer { get; set; }

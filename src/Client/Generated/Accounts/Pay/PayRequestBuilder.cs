@@ -34,7 +34,7 @@ namespace NVelopes.Client.Accounts.Pay
         {
         }
         /// <summary>
-        /// `payment_source_id` chooses the payment source; `payments` absent or null pays by its stored split, `[]` with no split. `payer` is only the name this pay is recorded under (the history shows `payer - description`); absent or null, the payment source&apos;s name. A split has at most 50 lines.
+        /// `payment_source_id` chooses the payment source; `payments` absent or null pays by its stored split, `[]` with no split. `payer` is only the name this pay is recorded under (the history shows `payer - description`); null, the payment source&apos;s name. A split has at most 50 lines.
         /// </summary>
         /// <returns>A <see cref="global::NVelopes.Client.Models.AccountResponse"/></returns>
         /// <param name="body">A pay day from a payment source.</param>
@@ -71,7 +71,7 @@ namespace NVelopes.Client.Accounts.Pay
             return await RequestAdapter.SendAsync<global::NVelopes.Client.Models.AccountResponse>(requestInfo, global::NVelopes.Client.Models.AccountResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// `payment_source_id` chooses the payment source; `payments` absent or null pays by its stored split, `[]` with no split. `payer` is only the name this pay is recorded under (the history shows `payer - description`); absent or null, the payment source&apos;s name. A split has at most 50 lines.
+        /// `payment_source_id` chooses the payment source; `payments` absent or null pays by its stored split, `[]` with no split. `payer` is only the name this pay is recorded under (the history shows `payer - description`); null, the payment source&apos;s name. A split has at most 50 lines.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A pay day from a payment source.</param>
