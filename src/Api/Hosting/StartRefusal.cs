@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace NVelopes.Api.Hosting;
@@ -5,6 +7,7 @@ namespace NVelopes.Api.Hosting;
 public static partial class StartRefusal
 {
     public const int RefusedExitCode = 1;
+    private const string InProcessTestServer = "TestServer";
 
     /// <summary>
     /// Runs the service; a start its settings refuse (no signing key outside Development, no dashboard password) is
@@ -19,9 +22,11 @@ public static partial class StartRefusal
         }
         catch (Exception refused) when (ReasonsOf(refused) is { Count: > 0 } reasons)
         {
+            // Hosted in another process's test server, the refusal is that host's exception to see, as a start would throw it.
+            if (app.Services.GetService<IServer>() is { } server && server.GetType().Name == InProcessTestServer) throw;
             LogRefused(app.Logger, string.Join(" ", reasons));
-            // Disposing flushes the console logger's queue before the process ends.
-            ((IDisposable)app).Dispose();
+            // The console logger writes from a queue: disposing it writes the line out before the process ends.
+            foreach (var console in app.Services.GetServices<ILoggerProvider>().OfType<ConsoleLoggerProvider>()) console.Dispose();
             return RefusedExitCode;
         }
         app.Run();

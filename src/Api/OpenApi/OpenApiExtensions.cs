@@ -90,6 +90,8 @@ public static class OpenApiExtensions
                 options.SwaggerEndpoint(DocumentPath, "NVelopes " + DocumentName);
                 // The token survives a reload (in the browser's local storage) until it expires or the user logs out.
                 options.EnablePersistAuthorization();
+                // An operation has an address (/docs#/Accounts/Deposit) that opens it.
+                options.EnableDeepLinking();
             });
         });
         return app;
