@@ -92,6 +92,9 @@ public static class OpenApiExtensions
                 options.EnablePersistAuthorization();
                 // An operation has an address (/docs#/Accounts/Deposit) that opens it.
                 options.EnableDeepLinking();
+                // The password flow needs no OAuth2 client: the Authorize dialog asks only for the username and password.
+                options.HeadContent += "<style>.auth-container .wrapper:has(> label[for=password_type]), .auth-container .wrapper:has(> label[for^=client_id]), " +
+                    ".auth-container .wrapper:has(> label[for^=client_secret]) { display: none; }</style>";
             });
         });
         return app;
