@@ -19,6 +19,7 @@ builder.Services.AddNVelopesSecurity();
 builder.Services.AddNVelopesAuthentication();
 builder.Services.AddNVelopesHealthChecks();
 builder.Services.AddNVelopesOpenApi();
+builder.Services.AddNVelopesAccounts();
 builder.Services.AddValidation();
 
 var app = builder.Build();
@@ -37,4 +38,4 @@ app.MapAccountsEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
 
-app.Run();
+return app.RunOrRefuse();

@@ -19,7 +19,7 @@ public sealed class AccountMoneyTests(ApiFixture fixture)
 
         Assert.Equal(100.3m, account["balance"].Decimal());
         Assert.Equal(0.3m, account.EnvelopeBalance(1));
-        Assert.Equal("0.3", account["envelopes"]![1]!["balance"]!.ToJsonString());
+        Assert.Equal("0.30", account["envelopes"]![1]!["balance"]!.ToJsonString()); // exact, and in cents like all money
     }
 
     [Fact]

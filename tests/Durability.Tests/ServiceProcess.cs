@@ -49,15 +49,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Starts the service and returns once <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { ApiAssemblyPath(), "--urls", BaseAddress.ToString().TrimEnd('/') },
-            WorkingDirectory = Path.GetDirectoryName(ApiAssemblyPath())!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in _environment) start.Environment[key] = value;
-        _process = Process.Start(start)!;
+        _process = Process.Start(StartInfo())!;
         _process.OutputDataReceived += (_, line) => Print(line.Data);
         _process.ErrorDataReceived += (_, line) => Print(line.Data);
         _process.BeginOutputReadLine();
@@ -80,6 +72,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"The service did not become ready:\n{Output}");
     }
 
+    /// <summary>Starts the service and waits for it to exit by itself (a refused start), at most <paramref name="timeout"/>.</summary>
+    public async Task<int> RunToExitAsync(TimeSpan timeout)
+    {
+        _process = Process.Start(StartInfo())!;
+        _process.OutputDataReceived += (_, line) => Print(line.Data);
+        _process.ErrorDataReceived += (_, line) => Print(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>The settings of the next start, as a deployment would change them (an empty value removes one).</summary>
+    public void Set(string key, string value) => _environment[key] = value;
+
     /// <summary>SIGKILL: no shutdown, no flushing, exactly like a crash or an OOM kill.</summary>
     public async Task KillAsync()
     {
@@ -92,6 +100,23 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+    }
+
+    private ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { ApiAssemblyPath(), "--urls", BaseAddress.ToString().TrimEnd('/') },
+            WorkingDirectory = Path.GetDirectoryName(ApiAssemblyPath())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in _environment)
+        {
+            if (value.Length == 0) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
+        return start;
     }
 
     private void Print(string? line)

@@ -18,10 +18,17 @@ public static class AccountIds
     public static string ForIdempotencyKey(string ownerId, string idempotencyKey) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ownerId}\n{idempotencyKey}")))[..32];
 
+    /// <summary>The shape of an account id on the wire, as a regular expression: what <see cref="IsWellFormed"/> accepts.</summary>
+    public const string Pattern = "^[0-9a-f-]{1,64}$";
+
+    /// <summary>The route constraint name of an account id segment (<c>{id:accountId}</c>), so a word such as <c>new</c> is no id.</summary>
+    public const string RouteConstraint = "accountId";
+
     /// <summary>
-    /// Whether <paramref name="accountId"/> could name an account: 1–64 letters, digits, '-' or '_'. Anything else
-    /// is answered 404 without activating a grain for it.
+    /// Whether <paramref name="accountId"/> could name an account: 1–64 lowercase hex digits or '-' (ids are 32 hex
+    /// digits). Anything else is answered 404 without activating a grain for it, and a route segment that is not
+    /// such an id matches no account route, so <c>GET /accounts/new</c> is the 405 of the route that is there.
     /// </summary>
     public static bool IsWellFormed(string? accountId) =>
-        accountId is { Length: > 0 and <= MaxLength } && accountId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        accountId is { Length: > 0 and <= MaxLength } && accountId.All(c => char.IsAsciiHexDigitLower(c) || c == '-');
 }

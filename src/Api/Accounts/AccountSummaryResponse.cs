@@ -1,4 +1,13 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Accounts;
 
-/// <summary>One line of <c>GET /accounts</c>.</summary>
-public sealed record AccountSummaryResponse(string AccountId, string Name, decimal Balance);
+[Description("One of the caller's open accounts.")]
+public sealed record AccountSummaryResponse(
+    [property: Description("The account's id.")] string AccountId,
+    [property: Description("The account's name.")] string Name,
+    [property: Description("The account's balance.")] decimal Balance) : IHasExample<AccountSummaryResponse>
+{
+    public static AccountSummaryResponse Example => new(ApiExamples.AccountId, ApiExamples.AccountName, 1292.40m);
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Abstractions.Accounts;
@@ -21,77 +22,117 @@ namespace NVelopes.Api.Accounts;
 /// </summary>
 public static class AccountsEndpoints
 {
+    private const string Id = "{id:" + AccountIds.RouteConstraint + "}";
+
     private static readonly string EnvelopeLimit =
         $"An account has at most {AccountLimits.EnvelopesPerAccount} envelopes, Available included; past that, 400 and nothing is added.";
 
     private static readonly string SplitLimit = $"A split has at most {AccountLimits.SplitsPerPayment} lines.";
 
+    private static readonly RouteProblem EnvelopeLimitReached =
+        RouteAnswers.Invalid($"An account holds at most {AccountLimits.EnvelopesPerAccount} envelopes, Available included.");
+
+    private static readonly RouteProblem NotEnoughMoney = RouteAnswers.Invalid($"Not enough money in '{ApiExamples.Groceries}' envelope");
+
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var accounts = endpoints.MapGroup("/accounts")
             .RequireAuthorization()
-            .WithTags("Accounts")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithTags("Accounts");
 
-        accounts.MapPost("/new", Open).WithName("OpenAccount").WithSummary("Open an account with an opening balance in envelope 0.")
-            .WithDescription($"A user has at most {AccountLimits.OpenAccountsPerOwner} open accounts; closed ones do not count. " +
-                "Retried with its Idempotency-Key after the account was closed: 409.")
-            .ProducesProblem(StatusCodes.Status409Conflict).LimitWritesPerUser();
-        accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
-        accounts.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("An account with its envelopes and payment sources.");
-        accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.")
-            .LimitWritesPerUser();
-        accounts.MapGet("/{id}/envelopes/list", ListEnvelopes).WithName("ListEnvelopes").WithSummary("An account's envelopes.");
-        accounts.MapGet("/{id}/paysources/list", ListPaySources).WithName("ListPaySources").WithSummary("An account's payment sources.");
-        accounts.MapGet("/{id}/transactions/{page}/{size}", ListTransactions)
-            .WithName("ListTransactions").WithSummary("A page of the history, oldest first; a page past the end is empty.");
-        accounts.MapGet("/{id}/changes", ListChanges).WithName("ListChanges")
-            .WithSummary("The account's events after a version, oldest first: the audit trail, undos and redos included, and the delta a device syncs.");
-        accounts.MapPost("/{id}/events/ticket", IssueFeedTicket).WithName("IssueFeedTicket")
-            .WithSummary("A one-minute ticket that opens this account's event stream without an Authorization header (for EventSource).");
-        endpoints.MapGet("/accounts/{id}/events", EventStream.Stream)
+        accounts.MapPost("/new", Open).WithName("OpenAccount").LimitWritesPerUser().Documented(
+            "Open an account with an opening balance in envelope 0.",
+            RouteAnswers.AccountCommand(
+                RouteAnswers.Invalid($"A user has at most {AccountLimits.OpenAccountsPerOwner} open accounts; close one to open another."),
+                RouteAnswers.Conflict($"Account '{ApiExamples.AccountId}', which this request opened, has since been closed; to open another, use a new Idempotency-Key.")),
+            $"A user has at most {AccountLimits.OpenAccountsPerOwner} open accounts; closed ones do not count. With an `Idempotency-Key`, " +
+            "a retry answers the account it opened; retried after that account was closed: 409. `If-Match` matches no version of an " +
+            "account that does not exist yet.");
+        accounts.MapGet("/", List).WithName("ListAccounts").Documented(
+            "The caller's open accounts.", new RouteDocumentation([RouteAnswers.Unauthorized, RouteAnswers.Unavailable]));
+        accounts.MapGet("/" + Id, Get).WithName("GetAccount").Documented(
+            "An account with its envelopes and payment sources.", RouteAnswers.AccountRead(sendsETag: true));
+        accounts.MapDelete("/" + Id, Close).WithName("CloseAccount").LimitWritesPerUser().Documented(
+            "Close an account.",
+            RouteAnswers.AccountCommand() with { SendsETag = false },
+            "Afterwards the account is gone for every route (404), its history included.");
+        accounts.MapGet($"/{Id}/envelopes/list", ListEnvelopes).WithName("ListEnvelopes").Documented(
+            "An account's envelopes.", RouteAnswers.AccountRead(sendsETag: true));
+        accounts.MapGet($"/{Id}/paysources/list", ListPaySources).WithName("ListPaySources").Documented(
+            "An account's payment sources.", RouteAnswers.AccountRead(sendsETag: true));
+        accounts.MapGet($"/{Id}/transactions/{{page}}/{{size}}", ListTransactions).WithName("ListTransactions").Documented(
+            "A page of the history, oldest first.",
+            RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid("size must be from 1 to 1000.")),
+            "The effective history: transactions that were undone are not in it. A page past the end is empty.");
+        accounts.MapGet($"/{Id}/changes", ListChanges).WithName("ListChanges").Documented(
+            "The account's events after a version, oldest first.",
+            RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid($"limit must be from 1 to {ChangesRequest.MaxLimit}.")),
+            "The audit trail, undos and redos included, and the delta a device syncs: remember the answer's `version` and ask " +
+            "`?since=` it next time. `more` says whether further events follow the last one listed.");
+        accounts.MapPost($"/{Id}/events/ticket", IssueFeedTicket).WithName("IssueFeedTicket").Documented(
+            "A one-minute ticket that opens this account's event stream without a header.",
+            RouteAnswers.AccountRead(sendsETag: true),
+            "For `EventSource`, which cannot send an `Authorization` header: open `GET /accounts/{id}/events?ticket=…`.");
+        endpoints.MapGet($"/accounts/{Id}/events", EventStream.Stream)
             .RequireAuthorization(FeedTickets.Policy)
             .WithTags("Accounts")
             .WithName("StreamEvents")
-            .WithSummary("The account's events as Server-Sent Events, from ?since= or Last-Event-ID on, then live.")
-            .WithDescription(
+            .Produces<string>(StatusCodes.Status200OK, EventStream.ContentType)
+            .Documented(
+                "The account's events as Server-Sent Events, then live ones.",
+                RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid("since must be 0 or more.")) with { AnswerExample =
+                    "retry: 2000\n\nid: 13\nevent: deposited\ndata: {\"version\":13,\"kind\":\"deposited\"}\n\n: heartbeat\n\n" },
                 "Each SSE event has the event's version as `id`, its kind as `event` and the change (as in `/changes`) as `data`. " +
                 "A reconnect with `Last-Event-ID: V` (EventSource sends it by itself) or `?since=V` gets exactly the events after V, then live ones. " +
                 "A `: heartbeat` comment comes every 15 s of quiet; a client that does not read what is sent within 10 s is disconnected. " +
                 "Authenticate with the bearer token, or, where no header can be sent (EventSource), with `?ticket=` from " +
-                "`POST /accounts/{id}/events/ticket`: valid one minute, for this account's stream only.")
-            .Produces<string>(StatusCodes.Status200OK, EventStream.ContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                "`POST /accounts/{id}/events/ticket`: valid one minute, for this account's stream only.");
 
         // The command bodies carry no validation attributes: the account grain checks every field and refuses
         // with problem details. Skipping the framework's validation walk spares every command its cost.
         var commands = accounts.MapGroup("").DisableValidation().LimitWritesPerUser();
-        commands.MapPost("/envelopes/add", AddEnvelopes).WithName("AddEnvelopes").WithSummary("Add envelopes, in order, with balance 0.")
-            .WithDescription(EnvelopeLimit).ProducesProblem(StatusCodes.Status409Conflict);
-        commands.MapPost("/envelopes/addsingle", AddEnvelope).WithName("AddEnvelope").WithSummary("Add one envelope with balance 0.")
-            .WithDescription(EnvelopeLimit).ProducesProblem(StatusCodes.Status409Conflict);
-        commands.MapPost("/envelopes/rename", RenameEnvelope).WithName("RenameEnvelope").WithSummary("Rename an envelope, envelope 0 included.")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        commands.MapPost("/payers/add", AddPayer).WithName("AddPaymentSource").WithSummary("Add a payment source and its split.")
-            .WithDescription($"An account has at most {AccountLimits.PaymentSourcesPerAccount} payment sources. {SplitLimit}");
-        commands.MapPost("/payers/update", UpdatePayer).WithName("UpdatePaymentSource").WithSummary("Replace a payment source and its split.")
-            .WithDescription(SplitLimit);
-        commands.MapPost("/movemoney", MoveMoney).WithName("MoveMoney").WithSummary("Move money between two envelopes.");
-        commands.MapPost("/deposit", Deposit).WithName("Deposit").WithSummary("Deposit into an envelope.");
-        commands.MapPost("/debit", Debit).WithName("Debit").WithSummary("Debit an envelope.");
-        commands.MapPost("/atm", Atm).WithName("Atm").WithSummary("Withdraw cash from an envelope.");
-        commands.MapPost("/pay", Pay).WithName("Pay").WithSummary("Pay day: split a payment over envelopes, the rest to envelope 0.")
-            .WithDescription(SplitLimit);
-        commands.MapPost("/transactions/undo", Undo).WithName("UndoLast").WithSummary("Undo the newest transaction (never the opening).");
-        commands.MapPost("/transactions/redo", Redo).WithName("RedoLast")
-            .WithSummary("Redo the most recently undone transaction; refused once a new transaction was recorded after the undo.");
+        commands.MapPost("/envelopes/add", AddEnvelopes).WithName("AddEnvelopes").Documented(
+            "Add envelopes, in order, with balance 0.", RouteAnswers.AccountCommand(EnvelopeLimitReached, RouteAnswers.DuplicateEnvelope), EnvelopeLimit);
+        commands.MapPost("/envelopes/addsingle", AddEnvelope).WithName("AddEnvelope").Documented(
+            "Add one envelope with balance 0.", RouteAnswers.AccountCommand(EnvelopeLimitReached, RouteAnswers.DuplicateEnvelope), EnvelopeLimit);
+        commands.MapPost("/envelopes/rename", RenameEnvelope).WithName("RenameEnvelope").Documented(
+            "Rename an envelope, envelope 0 included.",
+            RouteAnswers.AccountCommand(RouteAnswers.Invalid("new_name cannot be blank."), RouteAnswers.EnvelopeNotFound, RouteAnswers.DuplicateEnvelope));
+        commands.MapPost("/payers/add", AddPayer).WithName("AddPaymentSource").Documented(
+            "Add a payment source and its split.",
+            RouteAnswers.AccountCommand(RouteAnswers.Invalid("The payment source's envelope amounts must not exceed its amount."), RouteAnswers.EnvelopeNotFound),
+            $"An account has at most {AccountLimits.PaymentSourcesPerAccount} payment sources. {SplitLimit}");
+        commands.MapPost("/payers/update", UpdatePayer).WithName("UpdatePaymentSource").Documented(
+            "Replace a payment source and its split.",
+            RouteAnswers.AccountCommand(RouteAnswers.Invalid("The payment source's envelope amounts must not exceed its amount."),
+                RouteAnswers.PaymentSourceNotFound, RouteAnswers.EnvelopeNotFound),
+            SplitLimit);
+        commands.MapPost("/movemoney", MoveMoney).WithName("MoveMoney").Documented(
+            "Move money between two envelopes.",
+            RouteAnswers.AccountCommand(NotEnoughMoney, RouteAnswers.InvalidAmount, RouteAnswers.EnvelopeNotFound));
+        commands.MapPost("/deposit", Deposit).WithName("Deposit").Documented(
+            "Deposit into an envelope.", RouteAnswers.AccountCommand(RouteAnswers.InvalidAmount, RouteAnswers.EnvelopeNotFound),
+            "Answers the account after the deposit, with the recorded transaction. Amounts are exact: at most two decimals.");
+        commands.MapPost("/debit", Debit).WithName("Debit").Documented(
+            "Debit an envelope.", RouteAnswers.AccountCommand(NotEnoughMoney, RouteAnswers.InvalidAmount, RouteAnswers.EnvelopeNotFound),
+            "An account that cannot go negative refuses a debit its envelope cannot cover.");
+        commands.MapPost("/atm", Atm).WithName("Atm").Documented(
+            "Withdraw cash from an envelope.", RouteAnswers.AccountCommand(NotEnoughMoney, RouteAnswers.InvalidAmount, RouteAnswers.EnvelopeNotFound),
+            "Recorded as an `ATM` transaction.");
+        commands.MapPost("/pay", Pay).WithName("Pay").Documented(
+            "Pay day: split a payment over envelopes, the rest to envelope 0.",
+            RouteAnswers.AccountCommand(RouteAnswers.SplitTooLarge, RouteAnswers.InvalidAmount, RouteAnswers.PaymentSourceNotFound),
+            "`payment_source_id` chooses the payment source; `payments` absent or null pays by its stored split, `[]` with no split. " +
+            "`payer` is only the name this pay is recorded under (the history shows `payer - description`); null, the " +
+            "payment source's name. " + SplitLimit);
+        commands.MapPost("/transactions/undo", Undo).WithName("UndoLast").Documented(
+            "Undo the newest transaction.",
+            RouteAnswers.AccountCommand(RouteAnswers.Invalid(Account.UndoOpeningMessage)),
+            "Reverses it exactly and answers the account with `transaction`, the transaction undone. The opening is never undone.");
+        commands.MapPost("/transactions/redo", Redo).WithName("RedoLast").Documented(
+            "Redo the most recently undone transaction.",
+            RouteAnswers.AccountCommand(RouteAnswers.Invalid(Account.NothingToRedoMessage)),
+            "Newest undo first; refused once a new transaction was recorded after the undo. Answers the account with `transaction`, the one redone.");
         return endpoints;
     }
 

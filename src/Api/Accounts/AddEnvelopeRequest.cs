@@ -1,4 +1,12 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Accounts;
 
-/// <summary>The body of <c>POST /accounts/envelopes/addsingle</c>.</summary>
-public sealed record AddEnvelopeRequest(string AccountId, string Envelope);
+[Description("One envelope to add to an account.")]
+public sealed record AddEnvelopeRequest(
+    [property: Description("The account's id.")] string AccountId,
+    [property: Description("The new envelope's name, unique in the account.")] string Envelope) : IHasExample<AddEnvelopeRequest>
+{
+    public static AddEnvelopeRequest Example => new(ApiExamples.AccountId, "Holiday Fund");
+}

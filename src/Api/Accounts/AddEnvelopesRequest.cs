@@ -1,4 +1,13 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Accounts;
 
-/// <summary>The body of <c>POST /accounts/envelopes/add</c>: names of new envelopes, in order.</summary>
-public sealed record AddEnvelopesRequest(string AccountId, IReadOnlyList<string> Envelopes);
+[Description("Envelopes to add to an account, in order.")]
+public sealed record AddEnvelopesRequest(
+    [property: Description("The account's id.")] string AccountId,
+    [property: Description("The new envelopes' names, unique in the account; they get the next ids in this order.")] IReadOnlyList<string> Envelopes)
+    : IHasExample<AddEnvelopesRequest>
+{
+    public static AddEnvelopesRequest Example => new(ApiExamples.AccountId, [ApiExamples.Groceries, "Mortgage", "Car"]);
+}

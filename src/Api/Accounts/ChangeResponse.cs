@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
+using NVelopes.Api.OpenApi;
 
 namespace NVelopes.Api.Accounts;
 
@@ -16,12 +18,21 @@ namespace NVelopes.Api.Accounts;
 /// <item><c>account_closed</c>: nothing more.</item>
 /// </list>
 /// </summary>
+[Description("One event of the account's log: the version it produced, when (UTC), who asked, its `kind`, whether an " +
+    "`Idempotency-Key` came with it, and the fields of that kind (fields of other kinds are left out):\n\n" +
+    "- `account_opened`: `name`, `can_go_negative`, `transaction` (the opening)\n" +
+    "- `envelopes_added`: `envelopes`\n" +
+    "- `envelope_renamed`: `envelope_id`, `old_name`, `new_name`\n" +
+    "- `payment_source_added`: `payment_source`; `payment_source_updated`: also `previous_payment_source`\n" +
+    "- `deposited`, `debited`, `cash_withdrawn`, `money_moved`, `paid`: `transaction`\n" +
+    "- `undone`, `redone`: `transaction`, the one undone or redone\n" +
+    "- `account_closed`: nothing more")]
 public sealed record ChangeResponse(
-    long Version,
-    DateTime At,
-    string Actor,
-    string Kind,
-    bool Idempotent,
+    [property: Description("The account version this event produced: 1, 2, 3 … without gaps.")] long Version,
+    [property: Description("When it happened, in UTC (ISO 8601).")] DateTime At,
+    [property: Description("The id of the user who asked for it.")] string Actor,
+    [property: Description("What happened.")] string Kind,
+    [property: Description("Whether the request came with an `Idempotency-Key`.")] bool Idempotent,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? CanGoNegative = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EnvelopeResponse>? Envelopes = null,
@@ -30,10 +41,21 @@ public sealed record ChangeResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NewName = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PaymentSource = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PreviousPaymentSource = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null) : IHasExample<ChangeResponse>
+{
+    public static ChangeResponse Example => new(
+        13, ApiExamples.At, ApiExamples.UserId, "deposited", true, Transaction: TransactionResponse.Example);
+}
 
 /// <summary>
 /// The answer of <c>GET /accounts/{id}/changes</c>: the account's <c>version</c> now, the events after <c>since</c>
 /// (oldest first), and whether <c>more</c> follow the last of them.
 /// </summary>
-public sealed record ChangesResponse(long Version, IReadOnlyList<ChangeResponse> Changes, bool More);
+[Description("Events of the account's log after `since`, oldest first.")]
+public sealed record ChangesResponse(
+    [property: Description("The account's version now: ask `?since=` it next time.")] long Version,
+    [property: Description("The events, oldest first.")] IReadOnlyList<ChangeResponse> Changes,
+    [property: Description("Whether more events follow the last one listed: ask again from its version.")] bool More) : IHasExample<ChangesResponse>
+{
+    public static ChangesResponse Example => new(13, [ChangeResponse.Example], false);
+}

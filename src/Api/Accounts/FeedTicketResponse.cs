@@ -1,4 +1,12 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Accounts;
 
-/// <summary>A feed ticket: pass it as <c>?ticket=</c> to the account's event stream within <c>expires_in</c> seconds.</summary>
-public sealed record FeedTicketResponse(string Ticket, int ExpiresIn);
+[Description("A ticket that opens this account's event stream as `?ticket=`, within `expires_in` seconds.")]
+public sealed record FeedTicketResponse(
+    [property: Description("The ticket.")] string Ticket,
+    [property: Description("Seconds it stays valid.")] int ExpiresIn) : IHasExample<FeedTicketResponse>
+{
+    public static FeedTicketResponse Example => new("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI1YjBlN2YxYyJ9.c2lnbmF0dXJl", 60);
+}

@@ -1,4 +1,10 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Accounts;
 
-/// <summary>The body of <c>POST /accounts/transactions/redo</c>.</summary>
-public sealed record RedoRequest(string AccountId);
+[Description("The account whose most recently undone transaction to redo.")]
+public sealed record RedoRequest([property: Description("The account's id.")] string AccountId) : IHasExample<RedoRequest>
+{
+    public static RedoRequest Example => new(ApiExamples.AccountId);
+}

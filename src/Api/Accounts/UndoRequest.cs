@@ -1,4 +1,10 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Accounts;
 
-/// <summary>The body of <c>POST /accounts/transactions/undo</c>.</summary>
-public sealed record UndoRequest(string AccountId);
+[Description("The account whose newest transaction to undo.")]
+public sealed record UndoRequest([property: Description("The account's id.")] string AccountId) : IHasExample<UndoRequest>
+{
+    public static UndoRequest Example => new(ApiExamples.AccountId);
+}

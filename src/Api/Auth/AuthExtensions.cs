@@ -45,6 +45,7 @@ public static class AuthExtensions
         bearer.Events = new JwtBearerEvents
         {
             OnTokenValidated = context => TokenUserCheck.ValidateAsync(context, TokenUserCheck.AccessTokenClaims, users),
+            OnAuthenticationFailed = TokenUserCheck.ExplainExpiry,
         };
     }
 }

@@ -31,6 +31,15 @@ public static class TokenUserCheck
         else if (status != UserStatus.Active) Refuse(context, "The user this token was issued to does not exist.");
     }
 
+    /// <summary>An expired token's 401 says when it expired, in ISO 8601 UTC, so the client knows to log in again.</summary>
+    public static Task ExplainExpiry(AuthenticationFailedContext context)
+    {
+        if (context.Exception is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException expired)
+            context.HttpContext.Features.Set(new UnusableToken(
+                $"The token expired at {expired.Expires.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}: log in again at /token."));
+        return Task.CompletedTask;
+    }
+
     private static void Refuse(TokenValidatedContext context, string reason)
     {
         context.HttpContext.Features.Set(new UnusableToken(reason));

@@ -26,7 +26,8 @@ public sealed class ExactDecimalConverter : JsonConverter<decimal>
         return value;
     }
 
-    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+    /// <summary>Money always with two decimals (<c>750.00</c>, never <c>750</c> beside <c>1280.00</c>): adding 0.00 sets a decimal's scale to at least 2.</summary>
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value + 0.00m);
 
     /// <summary>
     /// Whether a JSON number (<c>-?int(.frac)?([eE][+-]?exp)?</c>, already checked by the reader) has at most

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
+using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Users;
 
@@ -15,18 +16,27 @@ public static class UsersEndpoints
             .AllowAnonymous()
             .RateLimitPerClientAndUsername(RateLimitedOperation.SignUp)
             .WithName("SignUp")
-            .WithSummary("Create a user; answers the new user's id. A taken username, or one outside the username rule, is a 400.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Documented("Create a user; answers the new user's id.",
+                new RouteDocumentation(
+                    [
+                        RouteAnswers.Invalid("Username taken"),
+                        RouteAnswers.Invalid("password must be 8 to 128 characters."),
+                        RouteAnswers.TooManyAttempts,
+                    ],
+                    AnswerExample: ApiExamples.UserId),
+                $"A username is {UsernameRule.MinLength} to {UsernameRule.MaxLength} characters of `a-z`, `0-9`, `.`, `_` and `-`, " +
+                "starting and ending with a letter or digit, never two of `.`, `_`, `-` in a row; letters are case-insensitive and " +
+                "surrounding spaces are trimmed. A taken username, or one outside this rule, is a 400 whose `detail` says why.");
         users.MapGet("/exists/{username}", Exists)
             .AllowAnonymous()
             .RateLimitPerClientAndUsername(RateLimitedOperation.UsernameLookup)
             .WithName("UserExists")
-            .WithSummary("Whether a username is taken.");
+            .Documented("Whether a username is taken.", new RouteDocumentation([RouteAnswers.TooManyAttempts], AnswerExample: true));
         users.MapGet("/me", Me)
             .RequireAuthorization()
             .WithName("CurrentUser")
-            .WithSummary("The caller's profile.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Documented("The caller's profile.",
+                new RouteDocumentation([RouteAnswers.Unauthorized, RouteAnswers.NotFound("User not found."), RouteAnswers.Unavailable]));
         return endpoints;
     }
 

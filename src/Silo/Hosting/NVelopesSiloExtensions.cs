@@ -36,6 +36,7 @@ public static class NVelopesSiloExtensions
     public static ISiloBuilder AddNVelopesSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = GrainLocationsCached);
+        WatchdogClock.UseForWatchdog(silo.Services);
         silo.AddNVelopesStorage(configuration);
         silo.UseNVelopesClustering(configuration);
         silo.AddNVelopesObservability(configuration);

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using NVelopes.Api.Accounts;
+
+namespace NVelopes.Api.OpenApi;
+
+/// <summary>The path, query and header parameters routes share, by name: what each means, its limits and an example.</summary>
+public static class RouteParameters
+{
+    public sealed record Text(string Description, JsonNode Example, Action<OpenApiSchema>? Limits = null)
+    {
+        public void Constrain(OpenApiSchema schema)
+        {
+            schema.Examples = [Example.DeepClone()];
+            Limits?.Invoke(schema);
+        }
+    }
+
+    private static readonly Dictionary<string, Text> Known = new(StringComparer.Ordinal)
+    {
+        ["id"] = new("The account's id, as `POST /accounts/new` answered it.", ApiExamples.AccountId,
+            schema => { schema.Pattern = AccountIds.Pattern; schema.MaxLength = AccountIds.MaxLength; }),
+        ["page"] = new("Which page, from 0; a page past the end is empty.", 0, schema => schema.Minimum = "0"),
+        ["size"] = new($"Transactions per page, 1 to {TransactionPageRequest.MaxSize}.", 20,
+            schema => { schema.Minimum = "1"; schema.Maximum = TransactionPageRequest.MaxSize.ToString(System.Globalization.CultureInfo.InvariantCulture); }),
+        ["since"] = new("List the events after this version; 0 (the default) lists them from the opening.", 12, schema => schema.Minimum = "0"),
+        ["limit"] = new($"At most this many events, 1 to {ChangesRequest.MaxLimit} (default {ChangesRequest.DefaultLimit}).", 100,
+            schema => { schema.Minimum = "1"; schema.Maximum = ChangesRequest.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture); }),
+        ["username"] = new("The username to look up, in any letter case.", ApiExamples.Username),
+        ["ticket"] = new("A ticket from `POST /accounts/{id}/events/ticket`, where no `Authorization` header can be sent (EventSource).",
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI1YjBlN2YxYyJ9.c2lnbmF0dXJl"),
+        ["Last-Event-ID"] = new("The `id` of the last event received: the stream resumes after it (EventSource sends it by itself on a reconnect).", "12",
+            schema => schema.Pattern = "^[0-9]+$"),
+    };
+
+    public static Text? Describe(string? name) => name is not null && Known.TryGetValue(name, out var text) ? text : null;
+}

@@ -1,0 +1,23 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace NVelopes.Api.OpenApi;
+
+/// <summary>What each tag of the description groups.</summary>
+public sealed class TagsDocumentFilter : IDocumentFilter
+{
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        ["Users"] = "Sign up, log in and the caller's profile.",
+        ["Accounts"] = "Accounts, their envelopes and payment sources, the money moving between them, the history and the change feed.",
+    };
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && Descriptions.TryGetValue(name, out var description) && tag is OpenApiTag described)
+                described.Description = description;
+        }
+    }
+}
