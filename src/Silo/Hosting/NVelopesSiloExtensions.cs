@@ -21,6 +21,9 @@ public static class NVelopesSiloExtensions
     /// <summary>Optional MongoDB settings beyond <c>ConnectionStrings:MongoDB</c> (timeouts, write concern).</summary>
     public const string MongoDbSectionName = "Storage:MongoDB";
 
+    /// <summary>Orleans' reminder settings (<c>MinimumReminderPeriod</c>, …), for tests that tick faster than a minute.</summary>
+    public const string ReminderSectionName = "Orleans:Reminders";
+
     /// <summary>
     /// Grains whose location each silo caches. Orleans keeps a million by default and an entry outlives its
     /// activation until the cache evicts it, about 300 bytes each: 30,000 requests for made-up account ids left 9 MB
@@ -69,7 +72,22 @@ public static class NVelopesSiloExtensions
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");
         }
+        silo.AddNVelopesReminders(configuration, provider);
         return silo;
+    }
+
+    /// <summary>
+    /// Orleans reminders (the account schedules' ticks) in the store the accounts are in, and in MongoDB whenever the
+    /// silos form a cluster through it: a reminder table must be one that every silo of the cluster reads.
+    /// </summary>
+    private static void AddNVelopesReminders(this ISiloBuilder silo, IConfiguration configuration, StorageProvider provider)
+    {
+        var clustered = configuration.GetValue(NVelopesClusteringExtensions.ClusterProviderKey, ClusterProvider.Localhost) == ClusterProvider.MongoDB;
+        if (provider == StorageProvider.MongoDB || clustered)
+            silo.UseMongoDbReminderService(options => options.BindMongoDbConfiguration(MongoDbSectionName));
+        else
+            silo.UseSqliteReminderService();
+        silo.Services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderSectionName));
     }
 
     /// <summary>Makes the account store every grain gets the configured adapter wrapped in traces and metrics.</summary>
