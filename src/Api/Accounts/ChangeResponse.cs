@@ -14,6 +14,8 @@ namespace NVelopes.Api.Accounts;
 /// <item><c>deposited</c>, <c>debited</c>, <c>cash_withdrawn</c>, <c>money_moved</c>, <c>paid</c>: <c>transaction</c>.</item>
 /// <item><c>undone</c>, <c>redone</c>: <c>transaction</c>, the one undone or redone.</item>
 /// <item><c>account_closed</c>: nothing more.</item>
+/// <item><c>schedule_added</c>, <c>schedule_changed</c>, <c>schedule_removed</c>, <c>scheduled_failed</c>: <c>schedule</c>;
+/// <c>scheduled_applied</c>: <c>schedule</c> and <c>transaction</c>.</item>
 /// </list>
 /// </summary>
 public sealed record ChangeResponse(
@@ -30,7 +32,8 @@ public sealed record ChangeResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NewName = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PaymentSource = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PreviousPaymentSource = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Schedules.ScheduleEventResponse? Schedule = null);
 
 /// <summary>
 /// The answer of <c>GET /accounts/{id}/changes</c>: the account's <c>version</c> now, the events after <c>since</c>

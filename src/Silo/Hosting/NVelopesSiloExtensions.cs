@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NVelopes.Grains.Abstractions;
+using NVelopes.Grains.Schedules;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.MongoDB.Hosting;
@@ -88,6 +89,7 @@ public static class NVelopesSiloExtensions
         else
             silo.UseSqliteReminderService();
         silo.Services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderSectionName));
+        silo.Services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName));
     }
 
     /// <summary>Makes the account store every grain gets the configured adapter wrapped in traces and metrics.</summary>
