@@ -27,7 +27,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         SchedulingAsync(async () =>
         {
             var added = (ScheduleAdded)await RunScheduleCommandAsync("add_schedule", command.OwnerId, cancellationToken,
-                account => account.AddSchedule(command.Terms.ToTerms(), Writer.Now()));
+                account => account.AddSchedule(command.Terms.ToTerms(), scheduleClock.Now()));
             await RegisterTicksAsync();
             return await UpdateOfAsync(command.OwnerId, added.Schedule.Id, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
         });
@@ -36,7 +36,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         SchedulingAsync(async () =>
         {
             await RunScheduleCommandAsync("change_schedule", command.OwnerId, cancellationToken,
-                account => account.ChangeSchedule(command.ScheduleId, command.Terms.ToTerms(), Writer.Now()));
+                account => account.ChangeSchedule(command.ScheduleId, command.Terms.ToTerms(), scheduleClock.Now()));
             await RegisterTicksAsync();
             return await UpdateOfAsync(command.OwnerId, command.ScheduleId, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
         });
@@ -84,7 +84,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         var outcomes = ImmutableArray.CreateBuilder<OccurrenceOutcomeView>();
         while (true)
         {
-            var now = Writer.Now();
+            var now = scheduleClock.Now();
             var durable = await Writer.DurableOwnedAsync(ownerId, cancellationToken);
             var due = Math.Min(durable.Account.CountDueOccurrences(now), scheduleOptions.Value.OccurrencesPerBatch);
             if (due == 0) return outcomes.ToImmutable();

@@ -22,7 +22,8 @@ namespace NVelopes.Grains.Accounts;
 /// </summary>
 [Reentrant]
 internal sealed partial class AccountGrain(
-    IAccountStore store, TimeProvider clock, NVelopesTelemetry telemetry, ILogger<AccountGrain> logger, IOptions<ScheduleOptions> scheduleOptions)
+    IAccountStore store, TimeProvider clock, NVelopesTelemetry telemetry, ILogger<AccountGrain> logger,
+    IOptions<ScheduleOptions> scheduleOptions, ScheduleClock scheduleClock)
     : Grain, IAccountGrain, IIncomingGrainCallFilter
 {
     private AccountWriter? _writer;

@@ -22,8 +22,11 @@ public static class NVelopesSiloExtensions
     /// <summary>Optional MongoDB settings beyond <c>ConnectionStrings:MongoDB</c> (timeouts, write concern).</summary>
     public const string MongoDbSectionName = "Storage:MongoDB";
 
-    /// <summary>Orleans' reminder settings (<c>MinimumReminderPeriod</c>, …), for tests that tick faster than a minute.</summary>
-    public const string ReminderSectionName = "Orleans:Reminders";
+    /// <summary>
+    /// Orleans' reminder settings (<c>MinimumReminderPeriod</c>, …), for tests that tick faster than a minute. Not under
+    /// <c>Orleans:</c>, where Orleans would read a section named <c>Reminders</c> as the choice of a reminder provider.
+    /// </summary>
+    public const string ReminderSectionName = "Reminders";
 
     /// <summary>
     /// Grains whose location each silo caches. Orleans keeps a million by default and an entry outlives its
@@ -90,6 +93,7 @@ public static class NVelopesSiloExtensions
             silo.UseSqliteReminderService();
         silo.Services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderSectionName));
         silo.Services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName));
+        silo.Services.TryAddSingleton(ScheduleClock.System);
     }
 
     /// <summary>Makes the account store every grain gets the configured adapter wrapped in traces and metrics.</summary>
