@@ -26,18 +26,20 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
     public Task<ScheduleUpdate> AddScheduleAsync(AddSchedule command, CancellationToken cancellationToken) =>
         SchedulingAsync(async () =>
         {
+            await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken); // no reminder for an account that is not the caller's
+            await RegisterTicksAsync();
             var added = (ScheduleAdded)await RunScheduleCommandAsync("add_schedule", command.OwnerId, cancellationToken,
                 account => account.AddSchedule(command.Terms.ToTerms(), scheduleClock.Now()));
-            await RegisterTicksAsync();
             return await UpdateOfAsync(command.OwnerId, added.Schedule.Id, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
         });
 
     public Task<ScheduleUpdate> ChangeScheduleAsync(ChangeSchedule command, CancellationToken cancellationToken) =>
         SchedulingAsync(async () =>
         {
+            await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken);
+            await RegisterTicksAsync();
             await RunScheduleCommandAsync("change_schedule", command.OwnerId, cancellationToken,
                 account => account.ChangeSchedule(command.ScheduleId, command.Terms.ToTerms(), scheduleClock.Now()));
-            await RegisterTicksAsync();
             return await UpdateOfAsync(command.OwnerId, command.ScheduleId, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
         });
 
@@ -130,16 +132,32 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         }
     }
 
-    private Task RegisterTicksAsync()
+    /// <summary>
+    /// Registers the account's reminder before a schedule is added, so that no schedule is ever durable without one:
+    /// when the reminder table cannot be reached the request fails with 503 and nothing changed, and a reminder left
+    /// without a schedule (the add refused) lets itself go at its first tick.
+    /// </summary>
+    private async Task RegisterTicksAsync()
     {
         var period = scheduleOptions.Value.TickPeriod;
-        return this.RegisterOrUpdateReminder(ScheduleReminderName, period, period);
+        try
+        {
+            await this.RegisterOrUpdateReminder(ScheduleReminderName, period, period);
+        }
+        catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
+        {
+            LogReminderFailed(logger, failure, Writer.AccountId);
+            throw NVelopesException.StoreUnavailable();
+        }
     }
 
     private async Task UnregisterTicksAsync()
     {
         if (await this.GetReminder(ScheduleReminderName) is { } reminder) await this.UnregisterReminder(reminder);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the schedule reminder of account {AccountId} failed")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} applied {Count} scheduled occurrences")]
     private static partial void LogOccurrencesApplied(ILogger logger, string accountId, int count);

@@ -125,6 +125,25 @@ public abstract class SchedulesApiTests(SchedulesApiFixture fixture)
         await delete.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [SkippableFact]
+    public async Task OpenApi_DescribesTheScheduleRoutes_WithTheirRulesAndProblems()
+    {
+        var document = JsonNode.Parse(await Factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        var collection = document["paths"]!["/accounts/{id}/schedules"]!;
+        var one = document["paths"]!["/accounts/{id}/schedules/{scheduleId}"]!;
+        Assert.Contains("RRULE", collection["post"]!["description"]!.GetValue<string>());
+        Assert.Contains("201", collection["post"]!["responses"]!.AsObject().Select(r => r.Key));
+        Assert.Contains("400", collection["post"]!["responses"]!.AsObject().Select(r => r.Key));
+        Assert.NotNull(collection["get"]!["summary"]);
+        Assert.NotNull(one["put"]!["summary"]);
+        Assert.Contains("204", one["delete"]!["responses"]!.AsObject().Select(r => r.Key));
+        Assert.NotNull(collection["post"]!["security"]);
+        var kinds = document["components"]!["schemas"]!["ChangeResponse"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>());
+        Assert.Superset(new HashSet<string> { "schedule_added", "schedule_changed", "schedule_removed", "scheduled_applied", "scheduled_failed" },
+            kinds.ToHashSet());
+    }
+
     private NVelopesApiFactory Factory
     {
         get

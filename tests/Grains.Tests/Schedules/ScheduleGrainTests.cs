@@ -129,6 +129,26 @@ public abstract class ScheduleGrainTests(ScheduleClusterFixture fixture)
         Assert.Empty((await schedules.ListSchedulesAsync(new ListSchedules(Owner))).Schedules);
     }
 
+    [SkippableFact]
+    public async Task ARefusedFirstSchedule_LeavesNoReminderBehind()
+    {
+        SkipWithoutStore();
+        var (account, schedules) = await OpenAsync(500m);
+
+        await Assert.ThrowsAsync<NVelopesException>(() => schedules.AddScheduleAsync(
+            new AddSchedule(Owner, Debit(1, 1m, "FREQ=SOMETIMES", Today()))));
+
+        // The reminder is registered before the schedule is added, so no schedule is ever without one; a reminder
+        // whose schedule was refused goes at its first tick.
+        var deadline = DateTime.UtcNow + Patience;
+        while (await ReminderOfAsync(account) is not null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The reminder of an account without schedules stayed.");
+            await Task.Delay(100);
+        }
+        Assert.Empty((await schedules.ListSchedulesAsync(new ListSchedules(Owner))).Schedules);
+    }
+
     private DateOnly Today() => DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
 
     private static DateTimeOffset DueAt(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

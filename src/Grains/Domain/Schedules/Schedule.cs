@@ -23,12 +23,13 @@ public sealed record Schedule(
     ImmutableArray<Split> Fills,
     DateOnly? HandledThrough)
 {
-    public Recurrence Recurrence => Recurrence.Of(Rule, Starts, TimeZone, Weekend);
+    /// <summary>The dates this schedule falls on (a method, not a property: the stores serialise the schedule's properties).</summary>
+    public Recurrence ToRecurrence() => Recurrence.Of(Rule, Starts, TimeZone, Weekend);
 
     /// <summary>The occurrences not handled yet, oldest first (lazily: a rule may never end).</summary>
     public IEnumerable<Occurrence> Pending()
     {
-        var recurrence = Recurrence;
+        var recurrence = ToRecurrence();
         return recurrence.DatesAfter(HandledThrough).Select(date => new Occurrence(Id, date, recurrence.DueAt(date)));
     }
 }
