@@ -146,18 +146,29 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         }
         catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
         {
-            LogReminderFailed(logger, failure, Writer.AccountId);
+            LogReminderFailed(logger, failure, Writer.AccountId, "Registering");
             throw NVelopesException.StoreUnavailable();
         }
     }
 
+    /// <summary>
+    /// Lets the account's reminder go. A failure is only logged: the schedule change it follows is durable, and the
+    /// reminder's next tick, finding no schedule, tries again.
+    /// </summary>
     private async Task UnregisterTicksAsync()
     {
-        if (await this.GetReminder(ScheduleReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+        try
+        {
+            if (await this.GetReminder(ScheduleReminderName) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogReminderFailed(logger, failure, Writer.AccountId, "Unregistering");
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the schedule reminder of account {AccountId} failed")]
-    private static partial void LogReminderFailed(ILogger logger, Exception exception, string accountId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation} the schedule reminder of account {AccountId} failed")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string accountId, string operation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} applied {Count} scheduled occurrences")]
     private static partial void LogOccurrencesApplied(ILogger logger, string accountId, int count);
