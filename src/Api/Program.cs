@@ -5,6 +5,7 @@ using NVelopes.Api.Health;
 using NVelopes.Api.Hosting;
 using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
+using NVelopes.Api.Schedules;
 using NVelopes.Api.Security;
 using NVelopes.Api.Users;
 
@@ -35,6 +36,7 @@ app.UseNVelopesWriteRateLimiting();
 app.MapTokenEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
+app.MapSchedulesEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
 

@@ -39,7 +39,8 @@ public sealed class MongoDbTestCluster : IAsyncDisposable
 
     public string DatabaseName { get; }
 
-    public static async Task<MongoDbTestCluster> StartAsync(MongoDbServerFixture server, short silos)
+    /// <param name="configure">Adds to the cluster's configuration (settings, more silo configurators) before it is built.</param>
+    public static async Task<MongoDbTestCluster> StartAsync(MongoDbServerFixture server, short silos, Action<TestClusterBuilder>? configure = null)
     {
         var databaseName = MongoDbTestServer.NewDatabaseName("cluster");
         var builder = new TestClusterBuilder(silos);
@@ -49,6 +50,7 @@ public sealed class MongoDbTestCluster : IAsyncDisposable
         builder.Properties[ConnectionStringKey] = server.ConnectionStringFor(databaseName);
         builder.AddSiloBuilderConfigurator<SiloOnMongoDb>();
         builder.AddClientBuilderConfigurator<ClientOnMongoDb>();
+        configure?.Invoke(builder);
 
         var cluster = builder.Build();
         try

@@ -23,14 +23,21 @@ public sealed class EventLogTests
         ledger.Apply(a => a.Pay(0, null, 600m, "pay day", null, TestClock.Now));
         ledger.Undo();
         ledger.Redo();
+        ledger.Apply(a => a.AddSchedule(Schedules.Debit(1, 1m, "FREQ=DAILY", "2025-03-14"), TestClock.Now));
+        ledger.Apply(a => a.ChangeSchedule(1, Schedules.Debit(1, 2m, "FREQ=DAILY", "2025-03-14"), TestClock.Now));
+        ledger.Apply(a => a.ApplyOccurrence(a.NextDueOccurrence(TestClock.Now)!));
+        ledger.Apply(a => a.AddSchedule(Schedules.Fill("FREQ=DAILY", "2025-03-14", new Split(1, 1_000m)), TestClock.Now));
+        ledger.Apply(a => a.ApplyOccurrence(a.NextDueOccurrence(TestClock.Now)!));
+        ledger.Apply(a => a.RemoveSchedule(2));
         ledger.Apply(a => a.Close());
 
         Assert.Equal(
             ["account_opened", "envelopes_added", "envelope_renamed", "payment_source_added", "payment_source_updated", "deposited",
-             "debited", "cash_withdrawn", "money_moved", "paid", "undone", "redone", "account_closed"],
+             "debited", "cash_withdrawn", "money_moved", "paid", "undone", "redone", "schedule_added", "schedule_changed",
+             "scheduled_applied", "schedule_added", "scheduled_failed", "schedule_removed", "account_closed"],
             ledger.Events.Select(e => e.Kind));
-        Assert.Equal(13, ledger.Account.Version);
-        Assert.Equal(ChangeKinds.All, ledger.Events.Select(e => e.Kind).Distinct()); // every kind, once each
+        Assert.Equal(19, ledger.Account.Version);
+        Assert.Equal(ChangeKinds.All.Order(), ledger.Events.Select(e => e.Kind).Distinct().Order()); // every kind
         var renamed = Assert.IsType<EnvelopeRenamed>(ledger.Events[2]);
         Assert.Equal((1, "Shopping", "Food"), (renamed.EnvelopeId, renamed.OldName, renamed.NewName));
         var updated = Assert.IsType<PaymentSourceUpdated>(ledger.Events[4]);

@@ -55,7 +55,7 @@ public sealed class KillDuringABurstTests(ITestOutputHelper output)
         deployment[keySetting] = signingKey;
         await using var first = new ServiceProcess(deployment);
         await first.StartAsync();
-        var client = await SignedInClientAsync(first.BaseAddress);
+        var client = await ServiceClients.SignedInClientAsync(first.BaseAddress);
         var accountId = await OpenAccountAsync(client);
 
         // Depositors send deposits one after another until the service dies under them.
@@ -114,11 +114,11 @@ public sealed class KillDuringABurstTests(ITestOutputHelper output)
 
         await using var second = new ServiceProcess(deployment);
         await second.StartAsync();
-        var reader = await SignedInClientAsync(second.BaseAddress, client);
-        var history = await ReadWholeHistoryAsync(reader, accountId);
+        var reader = await ServiceClients.SignedInClientAsync(second.BaseAddress, client);
+        var history = await ServiceClients.ReadWholeHistoryAsync(reader, accountId);
         var account = await reader.GetFromJsonAsync<JsonObject>($"/accounts/{accountId}");
 
-        var log = await ReadWholeLogAsync(reader, accountId);
+        var log = await ServiceClients.ReadWholeLogAsync(reader, accountId);
 
         Assert.Equal(Enumerable.Range(0, history.Count).Select(i => (long)i), history.Select(t => t["tx_id"]!.GetValue<long>()));
         Assert.Equal(Enumerable.Range(1, log.Count).Select(v => (long)v), log.Select(e => e["version"]!.GetValue<long>()));
@@ -135,59 +135,11 @@ public sealed class KillDuringABurstTests(ITestOutputHelper output)
                          $"{log.Count} events and {history.Count - 1} effective transactions after restart; balance {account["balance"]}");
     }
 
-    private static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, HttpClient? sameUserAs = null)
-    {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (sameUserAs is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = sameUserAs.DefaultRequestHeaders.Authorization;
-            return client;
-        }
-        var username = "durable" + Guid.NewGuid().ToString("N")[..10];
-        const string password = "a long enough password";
-        using var signup = await client.PostAsJsonAsync("/users/signup", new
-        {
-            full_name = "Durable Tester", username, email = username + "@example.com", password,
-        });
-        signup.EnsureSuccessStatusCode();
-        using var token = await client.PostAsync("/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = username, ["password"] = password,
-        }));
-        token.EnsureSuccessStatusCode();
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return client;
-    }
-
     private static async Task<string> OpenAccountAsync(HttpClient client)
     {
         using var opened = await client.PostAsJsonAsync("/accounts/new", new { name = "Burst", opening_balance = 0 });
         opened.EnsureSuccessStatusCode();
         return (await opened.Content.ReadFromJsonAsync<JsonObject>())!["AccountId"]!.GetValue<string>();
-    }
-
-    private static async Task<List<JsonObject>> ReadWholeHistoryAsync(HttpClient client, string accountId)
-    {
-        var history = new List<JsonObject>();
-        for (var page = 0; ; page++)
-        {
-            var items = await client.GetFromJsonAsync<JsonArray>($"/accounts/{accountId}/transactions/{page}/1000");
-            if (items!.Count == 0) return history;
-            history.AddRange(items.Select(i => i!.AsObject()));
-        }
-    }
-
-    /// <summary>The whole log, through <c>GET /accounts/{id}/changes</c> a thousand at a time.</summary>
-    private static async Task<List<JsonObject>> ReadWholeLogAsync(HttpClient client, string accountId)
-    {
-        var log = new List<JsonObject>();
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonObject>($"/accounts/{accountId}/changes?since={log.Count}&limit=1000");
-            log.AddRange(page!["changes"]!.AsArray().Select(e => e!.AsObject()));
-            if (!page["more"]!.GetValue<bool>()) return log;
-        }
     }
 
     /// <summary>The effective history the log describes: money events add their transaction, undo takes the newest away, redo puts it back.</summary>

@@ -49,6 +49,11 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
 
         public Change Close() => Apply(_account.Close());
 
+        public Change AddSchedule(Grains.Domain.Schedules.ScheduleTerms terms) => Apply(_account.AddSchedule(terms, Now));
+
+        /// <summary>Applies the oldest occurrence due at the ledger's moment.</summary>
+        public Change ApplyDueOccurrence() => Apply(_account.ApplyOccurrence(_account.NextDueOccurrence(Now)!));
+
         public Change Undo() => Apply(_account.Undo(_history[^1]));
 
         public Change Redo() => Apply(_account.Redo((Undone)_events.Single(e => e.Version == _account.NextRedo()).Event));

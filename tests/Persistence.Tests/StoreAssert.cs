@@ -48,6 +48,9 @@ internal static class StoreAssert
             Assert.Equal((want.Id, want.Payer, want.Amount), (got.Id, got.Payer, got.Amount));
             Assert.Equal(want.Splits.ToArray(), got.Splits.ToArray());
         }
+        Assert.Equal(expected.LastScheduleId, actual.LastScheduleId);
+        Assert.Equal(expected.Schedules.Select(s => s with { Fills = [] }), actual.Schedules.Select(s => s with { Fills = [] }));
+        Assert.Equal(expected.Schedules.Select(s => s.Fills.ToArray()), actual.Schedules.Select(s => s.Fills.ToArray()));
     }
 
     public static void SameHistory(IReadOnlyList<Transaction> expected, IReadOnlyList<Transaction> actual)

@@ -58,7 +58,8 @@ public static class AccountMapping
         change.NewName,
         change.PaymentSource?.ToResponse(),
         change.PreviousPaymentSource?.ToResponse(),
-        change.Transaction?.ToResponse());
+        change.Transaction?.ToResponse(),
+        change.Schedule is { } scheduled ? Schedules.ScheduleMapping.ToResponse(scheduled) : null);
 
     public static AccountSummaryResponse ToResponse(this AccountSummaryView summary) =>
         new(summary.AccountId, summary.Name, summary.Balance);

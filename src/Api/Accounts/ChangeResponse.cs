@@ -16,6 +16,8 @@ namespace NVelopes.Api.Accounts;
 /// <item><c>deposited</c>, <c>debited</c>, <c>cash_withdrawn</c>, <c>money_moved</c>, <c>paid</c>: <c>transaction</c>.</item>
 /// <item><c>undone</c>, <c>redone</c>: <c>transaction</c>, the one undone or redone.</item>
 /// <item><c>account_closed</c>: nothing more.</item>
+/// <item><c>schedule_added</c>, <c>schedule_changed</c>, <c>schedule_removed</c>, <c>scheduled_failed</c>: <c>schedule</c>;
+/// <c>scheduled_applied</c>: <c>schedule</c> and <c>transaction</c>.</item>
 /// </list>
 /// </summary>
 [Description("One event of the account's log: the version it produced, when (UTC), who asked, its `kind`, whether an " +
@@ -26,7 +28,9 @@ namespace NVelopes.Api.Accounts;
     "- `payment_source_added`: `payment_source`; `payment_source_updated`: also `previous_payment_source`\n" +
     "- `deposited`, `debited`, `cash_withdrawn`, `money_moved`, `paid`: `transaction`\n" +
     "- `undone`, `redone`: `transaction`, the one undone or redone\n" +
-    "- `account_closed`: nothing more")]
+    "- `account_closed`: nothing more\n" +
+    "- `schedule_added`, `schedule_changed`, `schedule_removed`, `scheduled_failed`: `schedule`; " +
+    "`scheduled_applied`: `schedule` and `transaction`")]
 public sealed record ChangeResponse(
     [property: Description("The account version this event produced: 1, 2, 3 … without gaps.")] long Version,
     [property: Description("When it happened, in UTC (ISO 8601).")] DateTime At,
@@ -41,7 +45,9 @@ public sealed record ChangeResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NewName = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PaymentSource = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PreviousPaymentSource = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null) : IHasExample<ChangeResponse>
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Schedules.ScheduleEventResponse? Schedule = null)
+    : IHasExample<ChangeResponse>
 {
     public static ChangeResponse Example => new(
         13, ApiExamples.At, ApiExamples.UserId, "deposited", true, Transaction: TransactionResponse.Example);

@@ -18,10 +18,16 @@ public static class ChangeKinds
     public const string Undone = "undone";
     public const string Redone = "redone";
     public const string AccountClosed = "account_closed";
+    public const string ScheduleAdded = "schedule_added";
+    public const string ScheduleChanged = "schedule_changed";
+    public const string ScheduleRemoved = "schedule_removed";
+    public const string ScheduledApplied = "scheduled_applied";
+    public const string ScheduledFailed = "scheduled_failed";
 
     public static readonly ImmutableArray<string> All =
     [
         AccountOpened, EnvelopesAdded, EnvelopeRenamed, PaymentSourceAdded, PaymentSourceUpdated, Deposited, Debited,
         CashWithdrawn, MoneyMoved, Paid, Undone, Redone, AccountClosed,
+        ScheduleAdded, ScheduleChanged, ScheduleRemoved, ScheduledApplied, ScheduledFailed,
     ];
 }

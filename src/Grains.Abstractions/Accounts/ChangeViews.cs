@@ -21,7 +21,8 @@ public sealed record ChangeView(
     string? NewName = null,
     PaymentSourceView? PaymentSource = null,
     PaymentSourceView? PreviousPaymentSource = null,
-    TransactionView? Transaction = null);
+    TransactionView? Transaction = null,
+    Schedules.ScheduleEventView? Schedule = null);
 
 /// <summary>
 /// Events after a version, oldest first. <see cref="Version"/> is the account's durable version when they were

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Schedules;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Schedules;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using Orleans.Concurrency;
@@ -18,8 +21,9 @@ namespace NVelopes.Grains.Accounts;
 /// leaving memory as soon as a call finds no open account here.
 /// </summary>
 [Reentrant]
-internal sealed class AccountGrain(
-    IAccountStore store, TimeProvider clock, NVelopesTelemetry telemetry, ILogger<AccountGrain> logger)
+internal sealed partial class AccountGrain(
+    IAccountStore store, TimeProvider clock, NVelopesTelemetry telemetry, ILogger<AccountGrain> logger,
+    IOptions<ScheduleOptions> scheduleOptions, ScheduleClock scheduleClock)
     : Grain, IAccountGrain, IIncomingGrainCallFilter
 {
     private AccountWriter? _writer;
@@ -57,7 +61,7 @@ internal sealed class AccountGrain(
     /// </summary>
     async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod.DeclaringType != typeof(IAccountGrain))
+        if (context.InterfaceMethod.DeclaringType != typeof(IAccountGrain) && context.InterfaceMethod.DeclaringType != typeof(IAccountSchedulesGrain))
         {
             await context.Invoke(); // a timer's tick, such as the one that lets this activation go
             return;

@@ -3,6 +3,7 @@ using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Schedules;
 
 namespace NVelopes.Grains.Accounts;
 
@@ -58,7 +59,8 @@ internal static class AccountViewMapping
             {
                 PaymentSource = updated.PaymentSource.ToView(), PreviousPaymentSource = updated.Previous.ToView(),
             },
-            MoneyEvent money => change with { Transaction = money.Transaction.ToView() },
+            MoneyEvent money => change with { Transaction = money.Transaction.ToView(), Schedule = money.ToScheduleEventView() },
+            ScheduleEvent scheduled => change with { Schedule = scheduled.ToScheduleEventView() },
             Undone undone => change with { Transaction = undone.Transaction.ToView() },
             Redone redone => change with { Transaction = redone.Transaction.ToView() },
             _ => change,

@@ -379,13 +379,22 @@ public sealed partial class AccountWriter(
     /// <summary>The durable account if <paramref name="ownerId"/> owns it, open or closed.</summary>
     private async Task<StoredAccount> DurableOfOwnerAsync(string ownerId, CancellationToken cancellationToken)
     {
-        if (_mustReload)
-        {
-            await _applyGate.WaitAsync(cancellationToken);
-            try { await EnsureLoadedAsync(cancellationToken); }
-            finally { _applyGate.Release(); }
-        }
+        if (_mustReload) await ReloadAsync(cancellationToken);
         return _durable is { } durable && durable.Account.OwnerId == ownerId ? durable : throw NVelopesException.AccountNotFound(accountId);
+    }
+
+    /// <summary>The durable account whoever owns it, open or closed; null when none was ever opened. For the silo's own work (schedule ticks).</summary>
+    public async Task<StoredAccount?> DurableAsync(CancellationToken cancellationToken)
+    {
+        if (_mustReload) await ReloadAsync(cancellationToken);
+        return _durable;
+    }
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _applyGate.WaitAsync(cancellationToken);
+        try { await EnsureLoadedAsync(cancellationToken); }
+        finally { _applyGate.Release(); }
     }
 
     private Account Owned(Account? account, string ownerId) =>

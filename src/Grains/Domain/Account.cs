@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Domain.Schedules;
 
 namespace NVelopes.Grains.Domain;
 
@@ -9,7 +10,7 @@ namespace NVelopes.Grains.Domain;
 /// <see cref="DomainException"/> and leaves the account as it was. No clock, no I/O: the caller passes the time a
 /// transaction is recorded.
 /// </summary>
-public sealed record Account
+public sealed partial record Account
 {
     public const int AvailableEnvelopeId = 0;
     public const string AvailableEnvelopeName = "Available";
@@ -39,6 +40,12 @@ public sealed record Account
     /// empties it: redo only ever restores a history that nothing has been written on top of.
     /// </summary>
     public ImmutableList<long> RedoableUndos { get; init; } = [];
+
+    /// <summary>The account's schedules (see Account.Schedules.cs), by ascending id.</summary>
+    public ImmutableList<Schedule> Schedules { get; init; } = [];
+
+    /// <summary>The id the newest schedule got; ids are never reused.</summary>
+    public int LastScheduleId { get; init; }
 
     /// <summary>Opens an account: envelope 0 "Available" holds the opening balance, recorded as transaction 0.</summary>
     public static AccountChange Open(
@@ -91,6 +98,13 @@ public sealed record Account
             PaymentSourceUpdated updated => this with
             {
                 PaymentSources = PaymentSources.SetItem(updated.PaymentSource.Id, updated.PaymentSource),
+            },
+            ScheduleEvent scheduled => ApplySchedule(scheduled),
+            ScheduledApplied applied => WithEffectOf(applied.Transaction, sign: 1) with
+            {
+                NextTransactionId = applied.Transaction.Id + 1,
+                RedoableUndos = [],
+                Schedules = Handled(applied.ScheduleId, applied.Date),
             },
             MoneyEvent money => WithEffectOf(money.Transaction, sign: 1) with
             {
@@ -245,9 +259,16 @@ public sealed record Account
         TransactionKind kind, DateTimeOffset now, Envelope? from, Envelope? to, string? payer, string description,
         decimal amount, ImmutableArray<Split> splits)
     {
-        var balance = Balance + (kind == TransactionKind.Move ? 0 : amount);
-        return Emit(MoneyEvent.Of(new Transaction(NextTransactionId, now, OwnerId, Id, kind, from?.Id, from?.Name, to?.Id, to?.Name,
-            payer, description, amount, balance, splits)));
+        return Emit(MoneyEvent.Of(NewTransaction(kind, now, from, to, payer, description, amount, splits)));
+    }
+
+    private Transaction NewTransaction(
+        TransactionKind kind, DateTimeOffset now, Envelope? from, Envelope? to, string? payer, string description,
+        decimal amount, ImmutableArray<Split> splits)
+    {
+        var balance = Balance + (kind is TransactionKind.Move or TransactionKind.Fill ? 0 : amount);
+        return new Transaction(NextTransactionId, now, OwnerId, Id, kind, from?.Id, from?.Name, to?.Id, to?.Name,
+            payer, description, amount, balance, splits);
     }
 
     private AccountChange Emit(AccountEvent produced) => new(Apply(produced), produced);
@@ -271,6 +292,11 @@ public sealed record Account
             case TransactionKind.Move:
                 Adjust(transaction.EnvelopeId!.Value, -transaction.Amount);
                 Adjust(transaction.ToEnvelopeId!.Value, transaction.Amount);
+                balanceChange = 0;
+                break;
+            case TransactionKind.Fill:
+                Adjust(AvailableEnvelopeId, -transaction.Amount);
+                foreach (var share in transaction.PaySplits) Adjust(share.EnvelopeId, share.Amount);
                 balanceChange = 0;
                 break;
             case TransactionKind.Pay:

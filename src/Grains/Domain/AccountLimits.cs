@@ -17,4 +17,10 @@ public static class AccountLimits
 
     /// <summary>Accounts one owner may have open at once; closed accounts do not count.</summary>
     public const int OpenAccountsPerOwner = 100;
+
+    /// <summary>Schedules of one account.</summary>
+    public const int SchedulesPerAccount = 50;
+
+    /// <summary>Occurrences a new or changed schedule may apply at once, from a start in the past: a year of daily ones.</summary>
+    public const int OccurrencesCaughtUpAtOnce = 366;
 }

@@ -8,4 +8,6 @@ public enum TransactionKind
     Atm,
     Move,
     Pay,
+    /// <summary>Amounts moved from Available into envelopes at once (a scheduled fill); its lines are the split.</summary>
+    Fill,
 }

@@ -43,4 +43,10 @@ internal sealed class AccountDocument
 
     [BsonElement("paymentSources")]
     public List<PaymentSourceDocument> PaymentSources { get; set; } = [];
+
+    [BsonElement("schedules")]
+    public List<ScheduleDocument> Schedules { get; set; } = [];
+
+    [BsonElement("lastScheduleId")]
+    public int LastScheduleId { get; set; }
 }

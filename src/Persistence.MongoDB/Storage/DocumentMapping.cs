@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Schedules;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.MongoDB.Storage;
@@ -7,6 +9,8 @@ namespace NVelopes.Persistence.MongoDB.Storage;
 /// <summary>Maps the domain types to their stored documents and back; the domain itself knows nothing of BSON.</summary>
 internal static class DocumentMapping
 {
+    private const string IsoDate = "yyyy-MM-dd";
+
     public static AccountDocument ToDocument(this Account account, long version) => new()
     {
         Id = account.Id,
@@ -23,6 +27,8 @@ internal static class DocumentMapping
         {
             Id = p.Id, Payer = p.Payer, Amount = p.Amount, Splits = [.. p.Splits.Select(ToDocument)],
         })],
+        Schedules = [.. account.Schedules.Select(ToDocument)],
+        LastScheduleId = account.LastScheduleId,
     };
 
     public static StoredAccount ToStoredAccount(this AccountDocument document) => new(
@@ -39,6 +45,8 @@ internal static class DocumentMapping
             IsClosed = document.Closed,
             Version = document.Version,
             RedoableUndos = [.. document.RedoableUndos],
+            Schedules = [.. document.Schedules.Select(ToSchedule)],
+            LastScheduleId = document.LastScheduleId,
         },
         document.Version);
 
@@ -78,6 +86,36 @@ internal static class DocumentMapping
         document.Amount,
         document.AccountBalance,
         ToSplits(document.PaySplits));
+
+    private static ScheduleDocument ToDocument(Schedule schedule) => new()
+    {
+        Id = schedule.Id,
+        Kind = schedule.Kind,
+        Rule = schedule.Rule,
+        Starts = schedule.Starts.ToString(IsoDate, CultureInfo.InvariantCulture),
+        TimeZone = schedule.TimeZone,
+        Weekend = schedule.Weekend,
+        Description = schedule.Description,
+        PaymentSourceId = schedule.PaymentSourceId,
+        EnvelopeId = schedule.EnvelopeId,
+        Amount = schedule.Amount,
+        Fills = [.. schedule.Fills.Select(ToDocument)],
+        HandledThrough = schedule.HandledThrough?.ToString(IsoDate, CultureInfo.InvariantCulture),
+    };
+
+    private static Schedule ToSchedule(ScheduleDocument document) => new(
+        document.Id,
+        document.Kind,
+        document.Rule,
+        DateOnly.ParseExact(document.Starts, IsoDate, CultureInfo.InvariantCulture),
+        document.TimeZone,
+        document.Weekend,
+        document.Description,
+        document.PaymentSourceId,
+        document.EnvelopeId,
+        document.Amount,
+        ToSplits(document.Fills),
+        document.HandledThrough is { } handled ? DateOnly.ParseExact(handled, IsoDate, CultureInfo.InvariantCulture) : null);
 
     private static SplitDocument ToDocument(Split split) => new() { EnvelopeId = split.EnvelopeId, Amount = split.Amount };
 

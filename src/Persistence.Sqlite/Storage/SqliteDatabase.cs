@@ -45,6 +45,18 @@ public sealed class SqliteDatabase : IAsyncDisposable
             expires_at INTEGER NOT NULL,
             PRIMARY KEY (account_id, key)
         ) WITHOUT ROWID;
+        -- Orleans reminders: one row per (service, grain, reminder), read by ranges of the grain's uniform hash.
+        CREATE TABLE IF NOT EXISTS reminders (
+            service_id TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash INTEGER NOT NULL,
+            start_at INTEGER NOT NULL,
+            period INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_reminders_hash ON reminders (service_id, grain_hash);
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
             grain_id TEXT NOT NULL,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NVelopes.Grains.Abstractions;
+using NVelopes.Grains.Schedules;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using NVelopes.Persistence.MongoDB.Hosting;
@@ -20,6 +21,12 @@ public static class NVelopesSiloExtensions
 
     /// <summary>Optional MongoDB settings beyond <c>ConnectionStrings:MongoDB</c> (timeouts, write concern).</summary>
     public const string MongoDbSectionName = "Storage:MongoDB";
+
+    /// <summary>
+    /// Orleans' reminder settings (<c>MinimumReminderPeriod</c>, …), for tests that tick faster than a minute. Not under
+    /// <c>Orleans:</c>, where Orleans would read a section named <c>Reminders</c> as the choice of a reminder provider.
+    /// </summary>
+    public const string ReminderSectionName = "Reminders";
 
     /// <summary>
     /// Grains whose location each silo caches. Orleans keeps a million by default and an entry outlives its
@@ -70,7 +77,24 @@ public static class NVelopesSiloExtensions
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");
         }
+        silo.AddNVelopesReminders(configuration, provider);
         return silo;
+    }
+
+    /// <summary>
+    /// Orleans reminders (the account schedules' ticks) in the store the accounts are in, and in MongoDB whenever the
+    /// silos form a cluster through it: a reminder table must be one that every silo of the cluster reads.
+    /// </summary>
+    private static void AddNVelopesReminders(this ISiloBuilder silo, IConfiguration configuration, StorageProvider provider)
+    {
+        var clustered = configuration.GetValue(NVelopesClusteringExtensions.ClusterProviderKey, ClusterProvider.Localhost) == ClusterProvider.MongoDB;
+        if (provider == StorageProvider.MongoDB || clustered)
+            silo.UseMongoDbReminderService(options => options.BindMongoDbConfiguration(MongoDbSectionName));
+        else
+            silo.UseSqliteReminderService();
+        silo.Services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderSectionName));
+        silo.Services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.SectionName));
+        silo.Services.TryAddSingleton(ScheduleClock.System);
     }
 
     /// <summary>Makes the account store every grain gets the configured adapter wrapped in traces and metrics.</summary>

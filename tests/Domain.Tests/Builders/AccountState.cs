@@ -15,8 +15,10 @@ internal static class AccountState
         var envelopes = string.Join("; ", account.Envelopes.Select(e => $"{e.Id}:{e.Name}={M(e.Balance)}"));
         var sources = string.Join("; ", account.PaymentSources.Select(s =>
             $"{s.Id}:{s.Payer}={M(s.Amount)}[{string.Join(",", s.Splits.Select(x => $"{x.EnvelopeId}:{M(x.Amount)}"))}]"));
+        var schedules = string.Join("; ", account.Schedules.Select(s =>
+            $"{s.Id}:{s.Kind}:{s.Rule}:{s.Starts:yyyy-MM-dd}:{s.TimeZone}:{s.Weekend}:through={s.HandledThrough:yyyy-MM-dd}"));
         return $"{account.Id}|{account.OwnerId}|{account.Name}|negative={account.CanGoNegative}|balance={M(account.Balance)}"
-            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]";
+            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]|schedules=[{schedules}]";
     }
 
     private static string M(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

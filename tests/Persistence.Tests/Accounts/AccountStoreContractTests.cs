@@ -64,6 +64,28 @@ public abstract class AccountStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Commit_Schedules_ComeBackWithHowFarTheyHaveRun_AndTheirOccurrencesInTheLogAndHistory()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId(), openingBalance: 100m).CommitAsync(store);
+
+        var after = await opened.Begin()
+            .AddEnvelopes("Groceries", "Rent")
+            .AddSchedule(new("fill", "FREQ=MONTHLY;BYMONTHDAY=-1", new DateOnly(2025, 1, 1), "Europe/Paris", "before", "fill", null, null, null,
+                [new Split(1, 10.10m), new Split(2, 0.01m)]))
+            .AddSchedule(new("debit", "FREQ=WEEKLY;BYDAY=FR", new DateOnly(2025, 3, 1), null, null, "gym", null, 2, 0.30m, []))
+            .ApplyDueOccurrence()
+            .ApplyDueOccurrence()
+            .CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, after);
+        var stored = (await store.LoadAsync(after.Account.Id, CancellationToken.None))!.Account;
+        // The fills of 31 January and 28 February come before the first Friday of March.
+        Assert.Equal([new DateOnly(2025, 2, 28), null], stored.Schedules.Select(s => s.HandledThrough));
+        Assert.Equal([100m - 20.22m, 20.20m, 0.02m], stored.Envelopes.Select(e => e.Balance));
+    }
+
+    [SkippableFact]
     public async Task Commit_StaleVersion_ThrowsAndChangesNeitherStateNorHistory()
     {
         var store = Store;

@@ -23,6 +23,11 @@ namespace NVelopes.Grains.Domain.Events;
 [JsonDerivedType(typeof(Undone), Undone.KindName)]
 [JsonDerivedType(typeof(Redone), Redone.KindName)]
 [JsonDerivedType(typeof(AccountClosed), AccountClosed.KindName)]
+[JsonDerivedType(typeof(ScheduleAdded), ScheduleAdded.KindName)]
+[JsonDerivedType(typeof(ScheduleChanged), ScheduleChanged.KindName)]
+[JsonDerivedType(typeof(ScheduleRemoved), ScheduleRemoved.KindName)]
+[JsonDerivedType(typeof(ScheduledApplied), ScheduledApplied.KindName)]
+[JsonDerivedType(typeof(ScheduledFailed), ScheduledFailed.KindName)]
 public abstract record AccountEvent
 {
     /// <summary>The stable snake_case name clients see as <c>kind</c> (<see cref="ChangeKinds"/>).</summary>
