@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Imports;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Import;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using Orleans.Concurrency;
@@ -169,6 +171,40 @@ internal sealed class AccountGrain(
 
     public Task<ChangePage> WatchChangesAsync(WatchChanges query, CancellationToken cancellationToken) =>
         Writer.WatchChangesAsync(query.OwnerId, query.Since, query.Limit, query.MaxWait, cancellationToken);
+
+    /// <summary>
+    /// Reads the statement (after the owner check, so that nobody's file is read for an account not theirs) and
+    /// imports it through the writer; see <see cref="AccountWriter.ImportAsync"/>.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(ImportStatement command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken);
+            var plan = await Writer.ImportAsync(command.OwnerId, command.Options, command.EnvelopeId,
+                ReadStatement(command), command.DryRun, cancellationToken);
+            CountOperation("import", "ok");
+            var account = command.DryRun ? (await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken)).Account : plan.After;
+            return plan.ToReport(command.DryRun, command.EnvelopeId, account.ToView(account.Version));
+        }
+        catch (NVelopesException refused)
+        {
+            CountOperation("import", refused.Kind == ErrorKind.Unavailable ? "unavailable" : "refused");
+            throw;
+        }
+    }
+
+    private static Statement ReadStatement(ImportStatement command)
+    {
+        try
+        {
+            return StatementReader.Read(command.Content.Span, command.FileName, command.Settings.ToOptions());
+        }
+        catch (DomainException refused)
+        {
+            throw refused.ToNVelopesException();
+        }
+    }
 
     public async Task CloseAsync(CloseAccount command, CancellationToken cancellationToken) =>
         await ApplyAsync("close", command.OwnerId, command.Options, cancellationToken, account => account.Close());

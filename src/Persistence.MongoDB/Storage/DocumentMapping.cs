@@ -61,6 +61,7 @@ internal static class DocumentMapping
         Amount = transaction.Amount,
         AccountBalance = transaction.AccountBalance,
         PaySplits = [.. transaction.PaySplits.Select(ToDocument)],
+        ImportId = transaction.ImportId,
     };
 
     public static Transaction ToTransaction(this TransactionDocument document) => new(
@@ -77,7 +78,8 @@ internal static class DocumentMapping
         document.Description,
         document.Amount,
         document.AccountBalance,
-        ToSplits(document.PaySplits));
+        ToSplits(document.PaySplits),
+        document.ImportId);
 
     private static SplitDocument ToDocument(Split split) => new() { EnvelopeId = split.EnvelopeId, Amount = split.Amount };
 

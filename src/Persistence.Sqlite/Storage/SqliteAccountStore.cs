@@ -42,6 +42,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         var state = JsonSerializer.Serialize(commit.Account, Json);
         var appended = commit.Appended.Select(recorded => (recorded.Id, Body: JsonSerializer.Serialize(recorded, Json))).ToList();
         var events = commit.Events.Select(recorded => (recorded.Version, Body: RecordedEventJson.Serialize(recorded))).ToList();
+        var importIds = commit.NewImportIds.ToList();
         var now = clock.GetUtcNow();
         return database.Writer.WriteAsync(async write =>
         {
@@ -49,6 +50,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
             if (!commit.OnlyAppends) await DeleteHistoryFromAsync(write, commit);
             foreach (var (id, body) in appended) await InsertRowAsync(write, InsertTransaction, commit.Account.Id, id, body);
             foreach (var (version, body) in events) await InsertRowAsync(write, InsertEvent, commit.Account.Id, version, body);
+            foreach (var importId in importIds) await InsertImportIdAsync(write, commit.Account.Id, importId);
             await RememberRepliesAsync(write, commit, now);
         });
     }
@@ -102,6 +104,28 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         return bodies;
     }
 
+    /// <summary>How many ids one lookup names: SQLite binds at most 32,766 parameters to a statement.</summary>
+    private const int ImportIdsPerLookup = 500;
+
+    public async Task<IReadOnlySet<string>> FindImportIdsAsync(
+        string accountId, IReadOnlyCollection<string> importIds, CancellationToken cancellationToken)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        if (importIds.Count == 0) return held;
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
+        foreach (var chunk in importIds.Chunk(ImportIdsPerLookup))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                $"SELECT import_id FROM import_ids WHERE account_id = $account AND import_id IN ({string.Join(',', chunk.Select((_, i) => "$id" + i))})";
+            command.Parameters.AddWithValue("$account", accountId);
+            for (var i = 0; i < chunk.Length; i++) command.Parameters.AddWithValue("$id" + i, chunk[i]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) held.Add(reader.GetString(0));
+        }
+        return held;
+    }
+
     public async Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReadConnectionAsync(cancellationToken);
@@ -136,6 +160,14 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         command.Parameters.AddWithValue("$account", accountId);
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$body", body);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertImportIdAsync(SqliteWrite write, string accountId, string importId)
+    {
+        var command = write.Command("INSERT INTO import_ids (account_id, import_id) VALUES ($account, $id)");
+        command.Parameters.AddWithValue("$account", accountId);
+        command.Parameters.AddWithValue("$id", importId);
         await command.ExecuteNonQueryAsync();
     }
 
