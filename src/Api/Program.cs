@@ -3,6 +3,7 @@ using NVelopes.Api.Auth;
 using NVelopes.Api.Errors;
 using NVelopes.Api.Health;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.Imports;
 using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
@@ -34,6 +35,7 @@ app.UseNVelopesWriteRateLimiting();
 app.MapTokenEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
+app.MapImportEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
 

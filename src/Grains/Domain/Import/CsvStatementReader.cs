@@ -73,15 +73,46 @@ internal static class CsvStatementReader
             HasHeaders = false,
             Delimiter = DelimiterOf(text),
         });
+        var startLines = RecordStartLines(text);
+        var record = 0;
         while (reader.Read())
         {
             var cells = new string[reader.RowFieldCount];
             for (var i = 0; i < cells.Length; i++) cells[i] = reader.GetString(i);
+            var line = record < startLines.Count ? startLines[record] : reader.RowNumber;
+            record++;
             if (cells.All(cell => cell.Trim().Length == 0)) continue;
             if (rows.Count > StatementLimits.MaxLines + HeaderSearchRows) throw StatementReader.TooManyLines(rows.Count);
-            rows.Add(new CsvRow(reader.RowNumber, cells));
+            rows.Add(new CsvRow(line, cells));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The line of the file each record starts on, in the order Sylvan reads them: its row numbers count a quoted
+    /// field's line breaks as none, but a refusal must name the line the user sees.
+    /// </summary>
+    private static List<int> RecordStartLines(string text)
+    {
+        var starts = new List<int>();
+        var line = 1;
+        var atRecordStart = true;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (atRecordStart && c != '\r')
+            {
+                starts.Add(line); // an empty line too is a record to Sylvan, of one empty field
+                atRecordStart = false;
+            }
+            if (c == '"') quoted = !quoted;
+            else if (c == '\n')
+            {
+                line++;
+                atRecordStart = !quoted;
+            }
+        }
+        return starts;
     }
 
     /// <summary>
