@@ -32,6 +32,7 @@ public static class HistoryCsv
             NewLine = "\r\n",
         };
         await writer.WriteLineAsync(Header);
+        await writer.FlushAsync(cancellationToken); // the answer starts before the first read of the store
         var row = new StringBuilder(256);
         for (var page = 0; ; page++)
         {
