@@ -35,7 +35,8 @@ public static class ImportIds
                 string.Join(' ', line.Description.ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
             var occurrence = occurrences[content] = occurrences.GetValueOrDefault(content) + 1;
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{content}|{occurrence}"));
-            ids[i] = ContentPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+            // The booking day leads, so that an import's ids, recorded oldest first, land next to each other in the store's index.
+            ids[i] = $"{ContentPrefix}{line.Date:yyyyMMdd}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}";
         }
         return ids;
     }

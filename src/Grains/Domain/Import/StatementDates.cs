@@ -24,7 +24,13 @@ public sealed class StatementDates
         ],
     };
 
+    /// <summary>How many dates, spread over the file, choose its format: a day past the 12th is soon among them.</summary>
+    private const int DetectionSamples = 1000;
+
     private readonly string[] _formats;
+
+    // The format that read the last date: a file writes every date alike, so it is tried first.
+    private int _lastFormat;
 
     private StatementDates(string[] formats, string description)
     {
@@ -49,7 +55,7 @@ public sealed class StatementDates
                 throw DomainException.Invalid($"date_format '{format}' is not a date pattern (such as dd/MM/yyyy or yyyy-MM-dd).");
             return new StatementDates([format], format);
         }
-        var texts = samples.Select(Clean).Where(text => text.Length > 0).ToList();
+        var texts = Spread(samples.Select(Clean).Where(text => text.Length > 0).ToList(), DetectionSamples);
         var readers = Formats.Keys.ToDictionary(family => family, family => texts.Count(text => TryRead(text, Formats[family], out _)));
         var best = readers.Values.DefaultIfEmpty(0).Max();
         var families = readers.Where(pair => pair.Value == best).Select(pair => pair.Key).ToList();
@@ -69,7 +75,28 @@ public sealed class StatementDates
         _ => "month-day-year",
     });
 
-    public bool TryRead(string text, out DateOnly date) => TryRead(Clean(text), _formats, out date);
+    public bool TryRead(string text, out DateOnly date)
+    {
+        var clean = Clean(text);
+        if (TryRead(clean, _formats[_lastFormat], out date)) return true;
+        for (var i = 0; i < _formats.Length; i++)
+        {
+            if (i == _lastFormat || !TryRead(clean, _formats[i], out date)) continue;
+            _lastFormat = i;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryRead(string text, string format, out DateOnly date)
+    {
+        var read = DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed);
+        date = read ? DateOnly.FromDateTime(parsed) : default;
+        return read;
+    }
+
+    private static List<string> Spread(List<string> texts, int most) =>
+        texts.Count <= most ? texts : [.. Enumerable.Range(0, most).Select(i => texts[(int)((long)i * texts.Count / most)])];
 
     /// <summary>The date of <paramref name="text"/>, or a refusal that names the format expected.</summary>
     public DateOnly Read(string text) =>
