@@ -170,6 +170,28 @@ public abstract class ImportApiTests
         Assert.Contains("format must be", await badFormat.ReadProblemAsync(HttpStatusCode.BadRequest));
     }
 
+    [SkippableTheory]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n2024-01-01,1.00,a")]
+    [InlineData("multipart/form-data", "--x\r\n\r\n")]
+    [InlineData("multipart/form-data; boundary=x", "")]
+    [InlineData("multipart/form-data; boundary=x", "no boundary here at all")]
+    [InlineData("application/json", "{\"file\":\"2024-01-01,1.00,a\"}")]
+    [InlineData("text/csv", "Date,Amount\n2024-01-01,1.00\n")]
+    public async Task AMalformedUpload_IsAProblemWithAReason_AndChangesNothing(string contentType, string body)
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(Opening);
+        var before = await user.Client.SnapshotAsync(accountId);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await user.Client.PostAsync($"/accounts/{accountId}/import", content);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await response.ReadProblemAsync(response.StatusCode);
+        Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
+    }
+
     [SkippableFact]
     public async Task Export_IsTheHistoryAsCsv_ThatImportsBackWithTheSameBalance()
     {
