@@ -16,6 +16,7 @@ public static class BenchmarkApp
         new MemoryScenario(),
         new FeedScenario(),
         new LimitsScenario(),
+        new ImportScenario(),
     }.ToDictionary(s => s.Name);
 
     /// <returns>0 when every scenario ran; 2 for a bad command line.</returns>

@@ -9,7 +9,7 @@ public sealed record BenchOptions
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench -- [options]
-          --scenario NAME     hot-account | many-accounts | reads | deep-paging | memory | feed | limits | all
+          --scenario NAME     hot-account | many-accounts | reads | deep-paging | memory | feed | limits | import | all
                               (default all); several names may be joined with commas
           --seconds S         measured seconds per system and scenario (default 10), after a warm-up, in rounds
                               that alternate between the two systems

@@ -10,7 +10,8 @@ public static class Scenario
     public const string Memory = "memory";
     public const string Feed = "feed";
     public const string Limits = "limits";
+    public const string Import = "import";
     public const string All = "all";
 
-    public static IReadOnlyList<string> Every { get; } = [HotAccount, ManyAccounts, Reads, DeepPaging, Memory, Feed, Limits];
+    public static IReadOnlyList<string> Every { get; } = [HotAccount, ManyAccounts, Reads, DeepPaging, Memory, Feed, Limits, Import];
 }

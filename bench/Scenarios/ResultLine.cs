@@ -22,6 +22,11 @@ internal static class ResultLine
     public static string Limits(string store, LimitsFigures figures) =>
         Invariant($"RESULT scenario=limits store={store} unknown_ids={figures.UnknownIds} unknown_404={figures.UnknownNotFound} activations_before={figures.ActivationsBefore} activations_after_unknown={figures.ActivationsAfterUnknown} heap_before_kb={figures.HeapBefore / 1024} heap_after_half_unknown_kb={figures.HeapAfterHalfUnknown / 1024} heap_after_unknown_kb={figures.HeapAfterUnknown / 1024} heap_after_envelopes_kb={figures.HeapAfterEnvelopes / 1024} working_set_before_mb={figures.WorkingSetBefore / 1024 / 1024} working_set_after_unknown_mb={figures.WorkingSetAfterUnknown / 1024 / 1024} working_set_after_envelopes_mb={figures.WorkingSetAfterEnvelopes / 1024 / 1024} envelopes_added={figures.EnvelopesAdded} envelopes_refused={figures.EnvelopesRefused} envelope_add_p99_ms={figures.EnvelopeAddP99Milliseconds:F1}");
 
+    public static string Import(
+        string store, string format, bool dryRun, int lines, double linesPerSecond, double medianMilliseconds, long peakHeapBytes,
+        double baselineLinesPerSecond) =>
+        Invariant($"RESULT scenario=import store={store} format={format} mode={(dryRun ? "dry_run" : "import")} lines={lines} lines_s={linesPerSecond:F0} median_ms={medianMilliseconds:F1} peak_heap_mb={peakHeapBytes / 1024.0 / 1024.0:F1} baseline_lines_s={baselineLinesPerSecond:F0} ratio={Ratio(linesPerSecond, baselineLinesPerSecond)}");
+
     private static string Ratio(double numerator, double denominator) =>
         denominator > 0 ? (numerator / denominator).ToString("F2", CultureInfo.InvariantCulture) : "inf";
 

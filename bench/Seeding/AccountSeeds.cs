@@ -13,9 +13,12 @@ internal static class AccountSeeds
     public const decimal FundingPerEnvelope = 100m;
 
     /// <summary>An account with nothing in it but its opening (transaction 0).</summary>
-    public static SeededAccount Empty(string ownerId, DateTimeOffset now)
+    public static SeededAccount Empty(string ownerId, DateTimeOffset now) => Opened(ownerId, "Hot account", 0, now);
+
+    /// <summary>An account with its opening balance in "Available" (transaction 0) and nothing else.</summary>
+    public static SeededAccount Opened(string ownerId, string name, decimal openingBalance, DateTimeOffset now)
     {
-        var opened = Account.Open(NewId(), ownerId, "Hot account", openingBalance: 0, canGoNegative: false, now);
+        var opened = Account.Open(NewId(), ownerId, name, openingBalance, canGoNegative: false, now);
         return new SeededAccount(opened.After, [opened.Recorded!], [Logged(opened, ownerId, now)]);
     }
 

@@ -3,6 +3,7 @@ using NVelopes.Api.Auth;
 using NVelopes.Api.Errors;
 using NVelopes.Api.Health;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.Imports;
 using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Schedules;
@@ -37,6 +38,7 @@ app.MapTokenEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
 app.MapSchedulesEndpoints();
+app.MapImportEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
 

@@ -46,7 +46,15 @@ public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
         Assert.Equal(limits.Groups["unknown"].Value, limits.Groups["notFound"].Value);
         Assert.True(int.Parse(limits.Groups["after"].Value) <= int.Parse(limits.Groups["before"].Value), "grains of unknown ids stayed");
         Assert.Equal("199", limits.Groups["added"].Value);
-        Assert.Equal(7, lines.Length);
+        var imports = lines.Where(l => l.StartsWith("RESULT scenario=import ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["csv dry_run", "csv import", "ofx dry_run", "ofx import"],
+            imports.Select(l => ImportLine().Match(l)).Select(m => $"{m.Groups["format"].Value} {m.Groups["mode"].Value}"));
+        Assert.All(imports, l =>
+        {
+            Assert.Contains($" store={store} ", l, StringComparison.Ordinal);
+            Assert.Contains(" lines=1000 ", l, StringComparison.Ordinal);
+        });
+        Assert.Equal(11, lines.Length);
     }
 
     private const string Number = @"\d+(\.\d+)?";
@@ -62,6 +70,9 @@ public sealed partial class BenchmarkSmokeTests(ITestOutputHelper output)
 
     [GeneratedRegex($@"^RESULT scenario=limits store=[a-z]+ unknown_ids=(?<unknown>\d+) unknown_404=(?<notFound>\d+) activations_before=(?<before>\d+) activations_after_unknown=(?<after>\d+) heap_before_kb=\d+ heap_after_half_unknown_kb=\d+ heap_after_unknown_kb=\d+ heap_after_envelopes_kb=\d+ working_set_before_mb=\d+ working_set_after_unknown_mb=\d+ working_set_after_envelopes_mb=\d+ envelopes_added=(?<added>\d+) envelopes_refused=\d+ envelope_add_p99_ms={Number}$")]
     private static partial Regex LimitsLine();
+
+    [GeneratedRegex($@"^RESULT scenario=import store=[a-z]+ format=(?<format>csv|ofx) mode=(?<mode>dry_run|import) lines=\d+ lines_s={Number} median_ms={Number} peak_heap_mb={Number} baseline_lines_s={Number} ratio=({Number}|inf)$")]
+    private static partial Regex ImportLine();
 
     [GeneratedRegex($@"^RESULT scenario=feed store=[a-z]+ subscribers=\d+ accounts=\d+ events_delivered=[1-9]\d* missed=\d+ duplicates=\d+ delivery_p99_ms={Number} write_p99_ms={Number} ratio={Number} bytes_per_subscriber=-?\d+$")]
     private static partial Regex FeedLine();

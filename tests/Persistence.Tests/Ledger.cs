@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Domain.Import;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.Tests;
@@ -53,6 +54,14 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
 
         /// <summary>Applies the oldest occurrence due at the ledger's moment.</summary>
         public Change ApplyDueOccurrence() => Apply(_account.ApplyOccurrence(_account.NextDueOccurrence(Now)!));
+
+        /// <summary>The new lines of <paramref name="statement"/>, as the grain imports them (none of them held yet).</summary>
+        public Change Import(Statement statement, int envelopeId = Account.AvailableEnvelopeId)
+        {
+            foreach (var change in StatementImport.Plan(_account, envelopeId, statement, new HashSet<string>()).RequireNothingRefused().Changes)
+                Apply(change);
+            return this;
+        }
 
         public Change Undo() => Apply(_account.Undo(_history[^1]));
 

@@ -103,6 +103,12 @@ public sealed class FaultInjectingAccountStore : IAccountStore
         return await Inner.FindReplyAsync(accountId, key, now, cancellationToken);
     }
 
+    public Task<IReadOnlySet<string>> FindImportIdsAsync(string accountId, IReadOnlyCollection<string> importIds, CancellationToken cancellationToken)
+    {
+        FailIfUnreachable();
+        return Inner.FindImportIdsAsync(accountId, importIds, cancellationToken);
+    }
+
     public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken)
     {
         FailIfUnreachable();

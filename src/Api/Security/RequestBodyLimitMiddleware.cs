@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using NVelopes.Api.Errors;
 
 namespace NVelopes.Api.Security;
 
 /// <summary>
-/// Refuses request bodies over <see cref="RequestLimitsOptions.MaxBodyBytes"/> with 413 problem details before any
+/// Refuses request bodies over <see cref="RequestLimitsOptions.MaxBodyBytes"/> (or the route's own limit, its
+/// <see cref="IRequestSizeLimitMetadata"/>, which routing also gives Kestrel) with 413 problem details before any
 /// handler reads them: by their declared length, or, for a body sent without one (chunked), by reading at most one
 /// byte more than the limit into memory and handing the handler that copy; a body that cannot be read as framed is a
 /// 400 (<see cref="UnreadableBodyException"/>).
@@ -14,7 +16,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxBodyBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxBodyBytes;
         var request = context.Request;
         if (request.ContentLength is { } length) return length > limit ? RejectAsync(context, limit) : next(context);
         return context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true

@@ -41,7 +41,8 @@ public sealed record TransactionView(
     string Description,
     decimal Amount,
     decimal AccountBalance,
-    ImmutableArray<SplitView> PayEnvelopes);
+    ImmutableArray<SplitView> PayEnvelopes,
+    string? ImportId = null);
 
 /// <summary>What a command left behind: the account after it and the transaction it recorded, undid or redid, if any.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountUpdate")]

@@ -51,6 +51,9 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("WatchChanges")]
     Task<ChangePage> WatchChangesAsync(WatchChanges query, CancellationToken cancellationToken = default);
 
+    [Alias("Import")]
+    Task<Imports.ImportReport> ImportAsync(Imports.ImportStatement command, CancellationToken cancellationToken = default);
+
     [Alias("Close")]
     Task CloseAsync(CloseAccount command, CancellationToken cancellationToken = default);
 }

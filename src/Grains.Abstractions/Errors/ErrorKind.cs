@@ -16,4 +16,6 @@ public enum ErrorKind
     Unavailable = 4,
     /// <summary>The request is well formed but cannot be processed as sent (422).</summary>
     Unprocessable = 5,
+    /// <summary>The request carries more than the route takes, such as a statement over the import's limits (413).</summary>
+    TooLarge = 6,
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Imports;
 using NVelopes.Grains.Abstractions.Schedules;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Import;
 using NVelopes.Grains.Schedules;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
@@ -173,6 +175,40 @@ internal sealed partial class AccountGrain(
 
     public Task<ChangePage> WatchChangesAsync(WatchChanges query, CancellationToken cancellationToken) =>
         Writer.WatchChangesAsync(query.OwnerId, query.Since, query.Limit, query.MaxWait, cancellationToken);
+
+    /// <summary>
+    /// Reads the statement (after the owner check, so that nobody's file is read for an account not theirs) and
+    /// imports it through the writer; see <see cref="AccountWriter.ImportAsync"/>.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(ImportStatement command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken);
+            var plan = await Writer.ImportAsync(command.OwnerId, command.Options, command.EnvelopeId,
+                ReadStatement(command), command.DryRun, cancellationToken);
+            CountOperation("import", "ok");
+            var account = command.DryRun ? (await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken)).Account : plan.After;
+            return plan.ToReport(command.DryRun, command.EnvelopeId, account.ToView(account.Version));
+        }
+        catch (NVelopesException refused)
+        {
+            CountOperation("import", refused.Kind == ErrorKind.Unavailable ? "unavailable" : "refused");
+            throw;
+        }
+    }
+
+    private static Statement ReadStatement(ImportStatement command)
+    {
+        try
+        {
+            return StatementReader.Read(command.Content.Span, command.FileName, command.Settings.ToOptions());
+        }
+        catch (DomainException refused)
+        {
+            throw refused.ToNVelopesException();
+        }
+    }
 
     public async Task CloseAsync(CloseAccount command, CancellationToken cancellationToken) =>
         await ApplyAsync("close", command.OwnerId, command.Options, cancellationToken, account => account.Close());

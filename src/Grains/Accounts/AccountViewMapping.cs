@@ -38,7 +38,8 @@ internal static class AccountViewMapping
         transaction.Description,
         transaction.Amount,
         transaction.AccountBalance,
-        ToViews(transaction.PaySplits));
+        ToViews(transaction.PaySplits),
+        transaction.ImportId);
 
     public static ChangeView ToView(this RecordedEvent recorded)
     {
@@ -75,6 +76,7 @@ internal static class AccountViewMapping
         {
             DomainErrorKind.NotFound => ErrorKind.NotFound,
             DomainErrorKind.Conflict => ErrorKind.Conflict,
+            DomainErrorKind.TooLarge => ErrorKind.TooLarge,
             _ => ErrorKind.Invalid,
         },
         error.Message);

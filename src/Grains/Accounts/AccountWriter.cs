@@ -278,21 +278,31 @@ public sealed partial class AccountWriter(
     /// Hands the change, its event and the answer to remember (a command with an idempotency key) to the next write,
     /// all at once: the write loop may take the write at any moment after.
     /// </summary>
-    private PendingWrite Stage(AccountChange change, string actor, RememberedReply? reply)
+    private PendingWrite Stage(AccountChange change, string actor, RememberedReply? reply) => Stage([change], actor, reply);
+
+    /// <summary>Hands several changes to the next write at once, so that they land in one commit: all or none.</summary>
+    private PendingWrite Stage(IReadOnlyList<AccountChange> changes, string actor, RememberedReply? reply)
     {
         lock (_state)
         {
             // A write failed while this command awaited the store inside the gate (an idempotency key's lookup, an
             // undo's read): the state it was applied to holds the failed write's changes, which must not land with it.
             if (_mustReload) throw NVelopesException.StoreUnavailable();
-            if (change.Removed is not null) _tail.RemoveNewest();
-            if (change.Recorded is { } recorded) _tail.Append(recorded);
-            var logged = new RecordedEvent(change.After.Version, Now(), actor, Idempotent: reply is not null, change.Event);
-            _events.Stage(logged);
-            _working = change.After;
-
-            var write = _next ??= new PendingWrite(change.After);
-            write.Add(change, logged);
+            var now = Now();
+            var write = _next ??= new PendingWrite(changes[^1].After);
+            foreach (var change in changes)
+            {
+                if (change.Removed is not null) _tail.RemoveNewest();
+                if (change.Recorded is { } recorded)
+                {
+                    _tail.Append(recorded);
+                    if (recorded.ImportId is { } importId) (_undurableImportIds ??= new HashSet<string>(StringComparer.Ordinal)).Add(importId);
+                }
+                var logged = new RecordedEvent(change.After.Version, now, actor, Idempotent: reply is not null, change.Event);
+                _events.Stage(logged);
+                _working = change.After;
+                write.Add(change, logged);
+            }
             if (reply is not null) write.Remember(reply);
             if (!_writing)
             {
@@ -341,6 +351,7 @@ public sealed partial class AccountWriter(
                     _next = null;
                     _mustReload = true;
                     _recentReplies?.Clear(); // the store knows which of them landed
+                    _undurableImportIds = null; // and so it knows which lines it holds
                     _writing = false;
                 }
                 return;
@@ -351,6 +362,7 @@ public sealed partial class AccountWriter(
             {
                 _durable = new StoredAccount(commit.Account, commit.NewVersion);
                 _events.MarkDurable(commit.NewVersion);
+                if (_undurableImportIds is not null) _undurableImportIds.ExceptWith(commit.NewImportIds);
                 if (_next is null) _tail.TrimTo(TailKeptAfterWrite);
                 advanced = _durableAdvanced;
                 _durableAdvanced = null;

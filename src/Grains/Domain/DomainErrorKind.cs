@@ -8,4 +8,6 @@ public enum DomainErrorKind
     NotFound,
     /// <summary>The change would duplicate something that must be unique.</summary>
     Conflict,
+    /// <summary>The input is larger than the change may take.</summary>
+    TooLarge,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace NVelopes.Grains.Domain;
 
@@ -11,6 +12,10 @@ namespace NVelopes.Grains.Domain;
 /// <param name="EnvelopeId">The envelope of a deposit, debit or cash withdrawal, or the source of a move; none for a pay.</param>
 /// <param name="ToEnvelopeId">The target of a move; none otherwise.</param>
 /// <param name="Payer">Who paid, for a pay; none otherwise.</param>
+/// <param name="ImportId">
+/// The id of the statement line an import recorded this transaction from (<see cref="Import.ImportIds"/>); none for
+/// a transaction entered by hand. It is how the account knows the lines it already holds.
+/// </param>
 public sealed record Transaction(
     long Id,
     DateTimeOffset Date,
@@ -25,7 +30,8 @@ public sealed record Transaction(
     string Description,
     decimal Amount,
     decimal AccountBalance,
-    ImmutableArray<Split> PaySplits)
+    ImmutableArray<Split> PaySplits,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImportId = null)
 {
     public const long OpeningId = 0;
     public const string OpeningDescription = "Account Opened";

@@ -27,6 +27,14 @@ public sealed record AccountCommit(
 {
     public IReadOnlyList<RememberedReply> RepliesToRemember => Replies ?? [];
 
+    /// <summary>
+    /// The import ids of the statement lines this commit records (<see cref="Transaction.ImportId"/> of its new
+    /// money events), which the store adds to the account's set in the same atomic write. A redo brings back a
+    /// transaction whose id the set holds already, so only new recordings count.
+    /// </summary>
+    public IEnumerable<string> NewImportIds =>
+        Events.Select(e => e.Event).OfType<MoneyEvent>().Select(m => m.Transaction.ImportId).OfType<string>();
+
     /// <summary>The version of the commit's newest event, which the account is stored at.</summary>
     public long NewVersion => ExpectedVersion + Events.Count;
 

@@ -41,6 +41,13 @@ public interface IAccountStore
     /// </summary>
     Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Which of <paramref name="importIds"/> the account holds: the import ids of every statement line ever recorded
+    /// in it (<see cref="AccountCommit.NewImportIds"/>), an undone one included. At most
+    /// <see cref="Domain.Import.StatementLimits.MaxLines"/> ids are asked at once.
+    /// </summary>
+    Task<IReadOnlySet<string>> FindImportIdsAsync(string accountId, IReadOnlyCollection<string> importIds, CancellationToken cancellationToken);
+
     /// <summary>The open accounts of one owner, ordered by name then id.</summary>
     Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken);
 }

@@ -37,6 +37,9 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
     public Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
         TraceAsync("find_reply", accountId, () => inner.FindReplyAsync(accountId, key, now, cancellationToken));
 
+    public Task<IReadOnlySet<string>> FindImportIdsAsync(string accountId, IReadOnlyCollection<string> importIds, CancellationToken cancellationToken) =>
+        TraceAsync("find_import_ids", accountId, () => inner.FindImportIdsAsync(accountId, importIds, cancellationToken));
+
     public Task<IReadOnlyList<AccountSummary>> ListAccountsAsync(string ownerId, CancellationToken cancellationToken) =>
         TraceAsync("list_accounts", null, () => inner.ListAccountsAsync(ownerId, cancellationToken));
 

@@ -20,6 +20,9 @@ public sealed class MongoDbAccountStoreOptions : MongoDbConnectionOptions
     /// <summary>Answers of commands sent with an idempotency key. Default: <c>replies</c>.</summary>
     public string RepliesCollection { get; set; } = "replies";
 
+    /// <summary>One document per statement line an account recorded, by its import id. Default: <c>importIds</c>.</summary>
+    public string ImportIdsCollection { get; set; } = "importIds";
+
     /// <summary>
     /// The silo lifecycle stage at which the store checks the server and creates its indexes: before any grain can
     /// be activated. Default: <see cref="ServiceLifecycleStage.ApplicationServices"/>.

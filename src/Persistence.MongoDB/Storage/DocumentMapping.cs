@@ -69,6 +69,7 @@ internal static class DocumentMapping
         Amount = transaction.Amount,
         AccountBalance = transaction.AccountBalance,
         PaySplits = [.. transaction.PaySplits.Select(ToDocument)],
+        ImportId = transaction.ImportId,
     };
 
     public static Transaction ToTransaction(this TransactionDocument document) => new(
@@ -85,7 +86,8 @@ internal static class DocumentMapping
         document.Description,
         document.Amount,
         document.AccountBalance,
-        ToSplits(document.PaySplits));
+        ToSplits(document.PaySplits),
+        document.ImportId);
 
     private static ScheduleDocument ToDocument(Schedule schedule) => new()
     {

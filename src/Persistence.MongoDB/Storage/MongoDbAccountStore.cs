@@ -27,6 +27,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     private readonly IMongoCollection<TransactionDocument> _transactions;
     private readonly IMongoCollection<EventDocument> _events;
     private readonly IMongoCollection<ReplyDocument> _replies;
+    private readonly IMongoCollection<ImportIdDocument> _importIds;
     private readonly TransactionOptions _transactionOptions;
     private readonly ILogger<MongoDbAccountStore> _logger;
 
@@ -56,6 +57,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         _transactions = _database.GetCollection<TransactionDocument>(_options.TransactionsCollection);
         _events = _database.GetCollection<EventDocument>(_options.EventsCollection);
         _replies = _database.GetCollection<ReplyDocument>(_options.RepliesCollection);
+        _importIds = _database.GetCollection<ImportIdDocument>(_options.ImportIdsCollection);
         // Snapshot reads inside the transaction; the write concern applies to the commit as a whole.
         _transactionOptions = new TransactionOptions(
             readConcern: ReadConcern.Snapshot,
@@ -123,14 +125,15 @@ public sealed partial class MongoDbAccountStore : IAccountStore
             account,
             [.. commit.Appended.Select(t => t.ToDocument())],
             [.. commit.Events.Select(e => EventDocument.From(account.Id, e))],
-            [.. commit.RepliesToRemember.Select(r => ReplyDocument.From(account.Id, r))]);
+            [.. commit.RepliesToRemember.Select(r => ReplyDocument.From(account.Id, r))],
+            [.. commit.NewImportIds.Select(id => ImportIdDocument.From(account.Id, id))]);
         return Writer.WriteAsync(prepared, cancellationToken);
     }
 
     /// <summary>Writes one commit in a transaction of its own.</summary>
     private Task CommitAloneAsync(PreparedCommit prepared, TimeSpan timeout)
     {
-        var (commit, account, appended, events, replies) = prepared;
+        var (commit, account, appended, events, replies, importIds) = prepared;
         return MongoDbOperation.RunAsync(timeout, $"committing account {account.Id}", async token =>
         {
             using var session = await _database.Client.StartSessionAsync(cancellationToken: token).ConfigureAwait(false);
@@ -149,6 +152,8 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 if (appended.Count > 0)
                     await _transactions.InsertManyAsync(s, appended, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
                 await _events.InsertManyAsync(s, events, new InsertManyOptions { IsOrdered = true }, t).ConfigureAwait(false);
+                if (importIds.Count > 0)
+                    await _importIds.InsertManyAsync(s, importIds, new InsertManyOptions { IsOrdered = false }, t).ConfigureAwait(false);
                 foreach (var reply in replies)
                 {
                     await _replies.ReplaceOneAsync(s, r => r.Id == reply.Id, reply, new ReplaceOptions { IsUpsert = true }, t)
@@ -178,6 +183,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         var replyWrites = batch.SelectMany(c => c.Replies)
             .Select(r => new ReplaceOneModel<ReplyDocument>(Builders<ReplyDocument>.Filter.Eq(d => d.Id, r.Id), r) { IsUpsert = true })
             .ToList();
+        var importIdWrites = batch.SelectMany(c => c.ImportIds).Select(d => new InsertOneModel<ImportIdDocument>(d)).ToList();
         var ordered = new BulkWriteOptions { IsOrdered = true };
 
         return MongoDbOperation.RunAsync(timeout, $"committing {batch.Count} accounts together", async token =>
@@ -193,6 +199,7 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 if (historyWrites.Count > 0) await _transactions.BulkWriteAsync(s, historyWrites, ordered, t).ConfigureAwait(false);
                 await _events.BulkWriteAsync(s, eventWrites, ordered, t).ConfigureAwait(false);
                 if (replyWrites.Count > 0) await _replies.BulkWriteAsync(s, replyWrites, ordered, t).ConfigureAwait(false);
+                if (importIdWrites.Count > 0) await _importIds.BulkWriteAsync(s, importIdWrites, ordered, t).ConfigureAwait(false);
                 return true;
             }, _transactionOptions, token).ConfigureAwait(false);
         }, CancellationToken.None);
@@ -259,6 +266,26 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 .Find(r => r.Id == id && r.ExpiresAt > now.UtcDateTime, new FindOptions { MaxTime = _options.OperationTimeout })
                 .FirstOrDefaultAsync(token).ConfigureAwait(false);
             return document?.ToReply();
+        }, cancellationToken);
+
+    /// <summary>How many ids one lookup names, so that a query stays far below MongoDB's 16 MB per command.</summary>
+    private const int ImportIdsPerLookup = 1000;
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<string>> FindImportIdsAsync(string accountId, IReadOnlyCollection<string> importIds, CancellationToken cancellationToken) =>
+        MongoDbOperation.RunAsync<IReadOnlySet<string>>(_options.OperationTimeout, $"finding the import ids of account {accountId}", async token =>
+        {
+            var held = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in importIds.Chunk(ImportIdsPerLookup))
+            {
+                var keys = chunk.Select(id => ImportIdDocument.IdOf(accountId, id)).ToList();
+                var found = await _importIds
+                    .Find(Builders<ImportIdDocument>.Filter.In(d => d.Id, keys), new FindOptions { MaxTime = _options.OperationTimeout })
+                    .Project(d => d.ImportId)
+                    .ToListAsync(token).ConfigureAwait(false);
+                held.UnionWith(found);
+            }
+            return held;
         }, cancellationToken);
 
     /// <inheritdoc />

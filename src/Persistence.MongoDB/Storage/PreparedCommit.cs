@@ -11,7 +11,8 @@ internal sealed record PreparedCommit(
     AccountDocument Account,
     IReadOnlyList<TransactionDocument> Appended,
     IReadOnlyList<EventDocument> Events,
-    IReadOnlyList<ReplyDocument> Replies)
+    IReadOnlyList<ReplyDocument> Replies,
+    IReadOnlyList<ImportIdDocument> ImportIds)
 {
     public string AccountId => Account.Id;
 }

@@ -62,5 +62,9 @@ internal sealed class TransactionDocument
     [BsonElement("paySplits")]
     public List<SplitDocument> PaySplits { get; set; } = [];
 
+    /// <summary>The statement line an import recorded it from; absent for a transaction entered by hand.</summary>
+    [BsonElement("importId"), BsonIgnoreIfNull]
+    public string? ImportId { get; set; }
+
     public static string KeyOf(string accountId, long transactionId) => $"{accountId}/{transactionId}";
 }

@@ -57,6 +57,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
             PRIMARY KEY (service_id, grain_id, reminder_name)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_reminders_hash ON reminders (service_id, grain_hash);
+        -- The import ids of the statement lines each account ever recorded, written with the commit that recorded
+        -- them: an import asks for the ids of its file by key, so the check is exact and nothing is held in memory.
+        CREATE TABLE IF NOT EXISTS import_ids (
+            account_id TEXT NOT NULL,
+            import_id TEXT NOT NULL,
+            PRIMARY KEY (account_id, import_id)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
             grain_id TEXT NOT NULL,

@@ -1,5 +1,6 @@
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Domain.Import;
 using NVelopes.Grains.Storage;
 using Orleans.Storage;
 
@@ -400,6 +401,80 @@ public abstract class AccountStoreContractTests
         await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(stale, CancellationToken.None));
 
         Assert.Null(await store.FindReplyAsync(previous.Account.Id, "owner/stale", DateTimeOffset.UtcNow, CancellationToken.None));
+    }
+
+    private static Statement StatementOf(params (string Date, decimal Amount, string Description)[] lines) =>
+        new(StatementFormat.Csv, [.. lines.Select((l, i) => new StatementLine(i + 2, DateOnly.Parse(l.Date), l.Amount, l.Description))], []);
+
+    private static readonly Statement ThreeLines = StatementOf(("2024-01-02", 10.00m, "refund"), ("2024-01-03", -2.50m, "coffee"), ("2024-01-03", -2.50m, "coffee"));
+
+    [SkippableFact]
+    public async Task Commit_ImportedLines_AreHeldByTheirIds_AndTheirTransactionsCarryThem()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var ids = ImportIds.Of(ThreeLines.Lines);
+
+        var after = await opened.Begin().Import(ThreeLines).CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, after);
+        var held = await store.FindImportIdsAsync(after.Account.Id, [.. ids, "line:never-imported"], CancellationToken.None);
+        Assert.Equal(ids.Order(), held.Order());
+        var history = await store.ReadTransactionsAsync(after.Account.Id, 1, 3, CancellationToken.None);
+        Assert.Equal(ids.Order(), history.Select(t => t.ImportId!).Order());
+    }
+
+    [SkippableFact]
+    public async Task ImportIds_OfOneAccount_AreNotHeldByAnother()
+    {
+        var store = Store;
+        var first = await Ledger.Open(NewId(), NewId()).Import(ThreeLines).CommitAsync(store);
+        var other = await Ledger.Open(NewId(), first.Account.OwnerId).CommitAsync(store);
+
+        Assert.Empty(await store.FindImportIdsAsync(other.Account.Id, ImportIds.Of(ThreeLines.Lines), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task ImportIds_StayHeldAfterAnUndo_AndARedoCommitsAgain()
+    {
+        var store = Store;
+        var imported = await Ledger.Open(NewId(), NewId()).Import(ThreeLines).CommitAsync(store);
+
+        var undone = await imported.Begin().Undo().CommitAsync(store);
+        var redone = await undone.Begin().Redo().CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, redone);
+        Assert.Equal(3, (await store.FindImportIdsAsync(redone.Account.Id, ImportIds.Of(ThreeLines.Lines), CancellationToken.None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task StaleCommit_WithImportedLines_HoldsNoneOfTheirIds()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        await opened.Begin().Deposit(1m).CommitAsync(store);
+
+        var stale = opened.Begin().Import(ThreeLines).Commit;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.CommitAsync(stale, CancellationToken.None));
+
+        Assert.Empty(await store.FindImportIdsAsync(opened.Account.Id, ImportIds.Of(ThreeLines.Lines), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task ImportsOfManyAccountsAtOnce_AreEachHeldInFull()
+    {
+        var store = Store;
+        var statement = StatementOf([.. Enumerable.Range(0, 1500).Select(i => ("2024-02-01", 1.00m + i, $"line {i}"))]);
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Ledger.Open(NewId(), NewId()).CommitAsync(store)));
+
+        var imported = await Task.WhenAll(opened.Select(ledger => ledger.Begin().Import(statement).CommitAsync(store)));
+
+        var ids = ImportIds.Of(statement.Lines);
+        foreach (var ledger in imported)
+        {
+            await StoreAssert.HoldsAsync(store, ledger);
+            Assert.Equal(ids.Length, (await store.FindImportIdsAsync(ledger.Account.Id, ids, CancellationToken.None)).Count);
+        }
     }
 
     protected static string NewId() => Guid.NewGuid().ToString("N");

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Accounts;
+using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Import;
+using NVelopes.Persistence.Sqlite.Options;
+using NVelopes.Persistence.Sqlite.Storage;
+using NVelopes.TestSupport;
+
+namespace NVelopes.Grains.Tests;
+
+/// <summary>
+/// Statement imports through <see cref="AccountWriter"/> on the real embedded store, behind a decorator that holds or
+/// fails its calls: one commit per import, and no line twice, whether the first import's write is still in flight
+/// or its outcome was lost.
+/// </summary>
+public sealed class AccountWriterImportTests : IAsyncLifetime
+{
+    private const string Owner = "owner-1";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private static readonly Statement ThreeLines = new(StatementFormat.Csv,
+    [
+        new StatementLine(2, new DateOnly(2024, 1, 2), 10.00m, "refund"),
+        new StatementLine(3, new DateOnly(2024, 1, 3), -2.50m, "coffee"),
+        new StatementLine(4, new DateOnly(2024, 1, 3), -2.50m, "coffee"),
+    ], []);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nvelopes-writer-tests", Guid.NewGuid().ToString("N"));
+    private SqliteDatabase _database = null!;
+    private FaultInjectingAccountStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new SqliteStorageOptions { DataDirectory = _directory }));
+        await _database.InitializeAsync();
+        _store = new FaultInjectingAccountStore(new SqliteAccountStore(_database, TimeProvider.System));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task AnImport_IsOneCommitOfAllItsLines()
+    {
+        var writer = await OpenedAsync();
+
+        var plan = await ImportAsync(writer, dryRun: false);
+
+        Assert.Equal(3, plan.New.Count);
+        Assert.Equal([1, 3], _store.CommittedEventCounts);
+        var stored = (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!;
+        Assert.Equal(105.00m, stored.Account.Balance);
+        Assert.Equal(4, stored.Version);
+    }
+
+    [Fact]
+    public async Task TheSameLines_ImportedWhileTheFirstImportsWriteIsInFlight_AreAllDuplicates()
+    {
+        var writer = await OpenedAsync();
+        _store.Commits.Hold();
+        var first = ImportAsync(writer, dryRun: false);
+        await _store.Commits.UntilHeldAsync(1);
+
+        var second = await ImportAsync(writer, dryRun: false).WaitAsync(Patience);
+
+        Assert.Empty(second.New);
+        Assert.Equal(3, second.Duplicates.Count);
+        Assert.False(first.IsCompleted); // not durable yet, so not answered
+        _store.Commits.Release();
+        Assert.Equal(3, (await first.WaitAsync(Patience)).New.Count);
+        Assert.Equal([1, 3], _store.CommittedEventCounts);
+    }
+
+    [Fact]
+    public async Task AnImportWhoseAcknowledgementWasLost_IsNotImportedAgain_ByTheNextImportOfTheFile()
+    {
+        var writer = await OpenedAsync();
+        _store.Fault = StoreFault.LostAcknowledgement;
+
+        var lost = await Assert.ThrowsAsync<NVelopesException>(() => ImportAsync(writer, dryRun: false));
+        _store.Fault = StoreFault.None;
+        var retried = await ImportAsync(writer, dryRun: false);
+
+        Assert.Equal(ErrorKind.Unavailable, lost.Kind);
+        Assert.Empty(retried.New);
+        Assert.Equal(3, retried.Duplicates.Count);
+        Assert.Equal(105.00m, (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!.Account.Balance);
+    }
+
+    [Fact]
+    public async Task ADryRun_OrAnImportWithARefusedLine_CommitsNothing()
+    {
+        var writer = await OpenedAsync();
+        var overdrawn = ThreeLines with { Lines = [.. ThreeLines.Lines, new StatementLine(5, new DateOnly(2024, 1, 4), -500.00m, "rent")] };
+
+        var dryRun = await writer.ImportAsync(Owner, null, 0, overdrawn, dryRun: true, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => writer.ImportAsync(Owner, null, 0, overdrawn, dryRun: false, CancellationToken.None));
+
+        Assert.Equal(5, Assert.Single(dryRun.Refused).Line);
+        Assert.Equal(ErrorKind.Invalid, refused.Kind);
+        Assert.StartsWith("Line 5:", refused.Message);
+        Assert.Equal([1], _store.CommittedEventCounts);
+        Assert.Equal(1, (await writer.DurableOwnedAsync(Owner, CancellationToken.None)).Version);
+    }
+
+    private static Task<ImportPlan> ImportAsync(AccountWriter writer, bool dryRun) =>
+        writer.ImportAsync(Owner, null, Account.AvailableEnvelopeId, ThreeLines, dryRun, CancellationToken.None);
+
+    private AccountWriter NewWriter(string accountId) => new(accountId, _store, TimeProvider.System, NullLogger.Instance);
+
+    private async Task<AccountWriter> OpenedAsync()
+    {
+        var writer = NewWriter(Guid.NewGuid().ToString("N"));
+        await writer.RunAsync(Owner, null, opensAccount: true, CancellationToken.None,
+            _ => ValueTask.FromResult(Account.Open(writer.AccountId, Owner, "Everyday", 100m, canGoNegative: false, writer.Now())));
+        return writer;
+    }
+}
