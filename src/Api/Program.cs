@@ -7,6 +7,7 @@ using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Api.Users;
+using NVelopes.Api.WebApp;
 
 var builder = WebApplication.CreateBuilder(HostingExtensions.WithHostDefaults(args));
 
@@ -32,9 +33,11 @@ app.UseAuthorization();
 app.UseNVelopesWriteRateLimiting();
 
 app.MapTokenEndpoints();
+app.MapTokenRenewalEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
+app.MapNVelopesWebApp();
 
 app.Run();
