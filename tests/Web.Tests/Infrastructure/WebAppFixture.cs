@@ -49,12 +49,13 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own storage), at desktop or phone size, in English (en-US).</summary>
-    public async Task<IPage> NewPageAsync(int width = 1200, int height = 900, string locale = "en-US")
+    /// <param name="through">Another address of the gateway (a proxy in front of it) than <see cref="BaseAddress"/>.</param>
+    public async Task<IPage> NewPageAsync(int width = 1200, int height = 900, string locale = "en-US", Uri? through = null)
     {
         Skip.If(Unavailable is not null, Unavailable);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (through ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
