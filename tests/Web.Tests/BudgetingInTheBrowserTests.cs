@@ -87,11 +87,13 @@ public sealed class BudgetingInTheBrowserTests(WebAppFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         var rows = page.Locator("table.history tbody tr");
-        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows).ToHaveCountAsync(10); // transactions 11 to 2, newest first
         await Expect(rows.First).ToContainTextAsync("extra 8");
+        await Expect(rows.Last).ToContainTextAsync("Move 300.25 Available to Rent");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Newer" })).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Older" }).ClickAsync();
-        await Expect(rows).ToHaveCountAsync(10);
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToContainTextAsync("Deposit 50.50 to Groceries (market)");
         await Expect(rows.Last).ToContainTextAsync("Account Opened");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Older" })).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Newer" }).ClickAsync();

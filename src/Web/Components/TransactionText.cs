@@ -19,6 +19,7 @@ public static class TransactionText
     public static string Describe(TransactionItem transaction)
     {
         var amount = MoneyText.Format(Math.Abs(transaction.Amount));
+        if (transaction.TxId == 0) return $"{transaction.Description}: {amount} in {transaction.Envelope}"; // the opening
         var where = transaction.Op switch
         {
             "DEPOSIT" or "PAY" when transaction.Envelope.Length > 0 => $" to {transaction.Envelope}",
