@@ -55,10 +55,29 @@ public sealed class ApiClientTests
         Assert.Single(service.Requests);
     }
 
-    private static async Task<ApiClient> ClientAsync(ScriptedService service)
+    [Fact]
+    public async Task ATokenPastHalfItsLife_IsRenewedBeforeTheNextCall_WhichCarriesTheNewOne()
     {
-        var session = new Session(new MemoryJsRuntime(), TimeProvider.System);
-        await session.SignInAsync(UnsignedToken(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(30)));
+        var now = DateTimeOffset.UtcNow;
+        var renewed = UnsignedToken(now, now.AddMinutes(30));
+        var service = new ScriptedService(Json(HttpStatusCode.OK, $$"""{"access_token":"{{renewed}}","token_type":"bearer"}"""),
+            Json(HttpStatusCode.OK, AccountJson));
+        var storage = new MemoryJsRuntime();
+        var api = await ClientAsync(service, issued: now.AddMinutes(-20), expires: now.AddMinutes(10), storage);
+
+        var answer = await api.GetAsync("accounts/a1", ApiClient.Json.Account);
+
+        Assert.True(answer.Ok);
+        Assert.Equal(["token/renew", "accounts/a1"], service.Requests.Select(r => r.Path));
+        Assert.Equal(renewed, service.Requests[1].Authorization?.Parameter);
+        Assert.Equal(renewed, storage.Storage.Values.Single()); // a reload keeps the renewed session
+    }
+
+    private static async Task<ApiClient> ClientAsync(
+        ScriptedService service, DateTimeOffset? issued = null, DateTimeOffset? expires = null, MemoryJsRuntime? storage = null)
+    {
+        var session = new Session(storage ?? new MemoryJsRuntime(), TimeProvider.System);
+        await session.SignInAsync(UnsignedToken(issued ?? DateTimeOffset.UtcNow, expires ?? DateTimeOffset.UtcNow.AddMinutes(30)));
         return new ApiClient(new HttpClient(service) { BaseAddress = new Uri("http://nvelopes.test/") }, session);
     }
 
@@ -79,7 +98,7 @@ public sealed class ApiClientTests
     private static Func<HttpResponseMessage> Json(HttpStatusCode status, string json, string mediaType = "application/json") =>
         () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, mediaType) };
 
-    private sealed record SentRequest(string? IdempotencyKey, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization);
+    private sealed record SentRequest(string Path, string? IdempotencyKey, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization);
 
     /// <summary>Answers each request with the next scripted answer, and remembers what each request carried.</summary>
     private sealed class ScriptedService(params Func<HttpResponseMessage>[] answers) : HttpMessageHandler
@@ -90,7 +109,7 @@ public sealed class ApiClientTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requests.Add(new SentRequest(
+            Requests.Add(new SentRequest(request.RequestUri!.AbsolutePath.TrimStart('/'),
                 request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null, request.Headers.Authorization));
             return Task.FromResult(answers[_next++]());
         }
