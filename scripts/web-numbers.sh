@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web app's numbers as a person's browser sees them: publishes the gateway (Release: trimmed app, Brotli and gzip
 # precompressed files), starts it on a free loopback port with an empty embedded store, and has headless Chromium
-# visit the login page (bench/WebVisit): first-visit and repeat-visit transfer, and time to a usable login form.
+# visit the login page (tools/WebVisit): first-visit and repeat-visit transfer, and time to a usable login form.
 #   scripts/web-numbers.sh [--runs N]
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ trap cleanup EXIT
 
 echo "web-numbers: publishing the gateway (Release)…"
 dotnet publish src/Api -c Release -o "$work/app" -p:UseAppHost=false > "$work/publish.log" || { cat "$work/publish.log"; exit 1; }
-dotnet build bench/WebVisit -c Release > "$work/build.log" || { cat "$work/build.log"; exit 1; }
+dotnet build tools/WebVisit -c Release > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 silo=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -37,4 +37,4 @@ done
 curl -fs "http://127.0.0.1:$port/health/live" > /dev/null || { echo "web-numbers: the gateway did not start"; cat "$work/server.log"; exit 1; }
 
 echo "web-numbers: app files (Brotli): $(du -cb "$work"/app/wwwroot/_framework/*.br | tail -1 | cut -f1) bytes precompressed in _framework"
-dotnet bench/WebVisit/bin/Release/net10.0/NVelopes.WebVisit.dll --url "http://127.0.0.1:$port/" --runs "$runs"
+dotnet tools/WebVisit/bin/Release/net10.0/NVelopes.WebVisit.dll --url "http://127.0.0.1:$port/" --runs "$runs"
