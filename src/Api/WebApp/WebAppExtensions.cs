@@ -20,7 +20,11 @@ public static class WebAppExtensions
 
     public static WebApplication MapNVelopesWebApp(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // The gateway's own manifest, named after this assembly, not after whichever host runs it (the bench
+        // hosts the gateway in its own process). A host built without the app's files serves the API alone.
+        var manifest = Path.Combine(AppContext.BaseDirectory, typeof(WebAppExtensions).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
+        if (!File.Exists(manifest)) return app;
+        app.MapStaticAssets(manifest);
         app.MapFallbackToFile("/", Page).AllowAnonymous();
         app.MapFallbackToFile(ClientRoutes + "/{**route}", Page).AllowAnonymous();
         return app;
