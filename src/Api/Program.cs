@@ -5,10 +5,12 @@ using NVelopes.Api.Health;
 using NVelopes.Api.Hosting;
 using NVelopes.Api.Imports;
 using NVelopes.Api.Observability;
+using NVelopes.Api.Reports;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Schedules;
 using NVelopes.Api.Security;
 using NVelopes.Api.Users;
+using NVelopes.Api.WebApp;
 
 var builder = WebApplication.CreateBuilder(HostingExtensions.WithHostDefaults(args));
 
@@ -35,11 +37,14 @@ app.UseAuthorization();
 app.UseNVelopesWriteRateLimiting();
 
 app.MapTokenEndpoints();
+app.MapTokenRenewalEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
 app.MapSchedulesEndpoints();
 app.MapImportEndpoints();
+app.MapReportEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
+app.MapNVelopesWebApp();
 
 return app.RunOrRefuse();

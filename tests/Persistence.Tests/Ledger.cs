@@ -35,6 +35,10 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
         public Change Deposit(decimal amount, int envelopeId = Account.AvailableEnvelopeId, string description = "deposit") =>
             Apply(_account.Deposit(envelopeId, description, amount, Now.AddSeconds(_history.Count)));
 
+        /// <summary>A deposit recorded at <paramref name="at"/>, for tests about dates.</summary>
+        public Change DepositAt(DateTimeOffset at, decimal amount, int envelopeId = Account.AvailableEnvelopeId) =>
+            Apply(_account.Deposit(envelopeId, "deposit", amount, at));
+
         public Change Debit(decimal amount, int envelopeId = Account.AvailableEnvelopeId) =>
             Apply(_account.Debit(envelopeId, "debit", amount, Now.AddSeconds(_history.Count)));
 

@@ -96,6 +96,13 @@ public sealed class FaultInjectingAccountStore : IAccountStore
         return Inner.ReadTransactionsAsync(accountId, fromId, count, cancellationToken);
     }
 
+    public IAsyncEnumerable<Transaction> ReadTransactionsDatedAsync(
+        string accountId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        FailIfUnreachable();
+        return Inner.ReadTransactionsDatedAsync(accountId, from, until, cancellationToken);
+    }
+
     public async Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ReplyLookups.PassAsync();

@@ -36,6 +36,14 @@ public interface IAccountStore
     Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The transactions of the effective history dated from <paramref name="from"/> (inclusive) to
+    /// <paramref name="until"/> (exclusive), in id order, as the store finds them: a query of the store read as it
+    /// streams, never the whole history at once. Reports fold them (<c>SpendingReport</c>).
+    /// </summary>
+    IAsyncEnumerable<Transaction> ReadTransactionsDatedAsync(
+        string accountId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The reply remembered under <paramref name="key"/> for this account by an earlier commit, or null when there
     /// is none or it expired before <paramref name="now"/>.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Storage;
@@ -33,6 +34,17 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
 
     public Task<IReadOnlyList<Transaction>> ReadTransactionsAsync(string accountId, long fromId, int count, CancellationToken cancellationToken) =>
         TraceAsync("read_transactions", accountId, () => inner.ReadTransactionsAsync(accountId, fromId, count, cancellationToken));
+
+    public async IAsyncEnumerable<Transaction> ReadTransactionsDatedAsync(
+        string accountId, DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One span for the whole read, however many rows it streams.
+        using var activity = NVelopesTelemetry.ActivitySource.StartActivity("store read_transactions_dated", ActivityKind.Client);
+        activity?.SetTag("db.system", storeName);
+        activity?.SetTag("db.operation", "read_transactions_dated");
+        activity?.SetTag("nvelopes.account_id", accountId);
+        await foreach (var transaction in inner.ReadTransactionsDatedAsync(accountId, from, until, cancellationToken)) yield return transaction;
+    }
 
     public Task<RememberedReply?> FindReplyAsync(string accountId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
         TraceAsync("find_reply", accountId, () => inner.FindReplyAsync(accountId, key, now, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
@@ -254,6 +255,35 @@ public sealed partial class MongoDbAccountStore : IAccountStore
                 .ToListAsync(token).ConfigureAwait(false);
             return [.. documents.Select(d => d.ToTransaction())];
         }, cancellationToken);
+    }
+
+    /// <summary>How many transactions one query of a dated read brings back: what a read holds in memory at once.</summary>
+    internal const int DatedReadBatch = 500;
+
+    /// <summary>
+    /// Reads the dated range in batches of <see cref="DatedReadBatch"/>, each its own bounded query over the
+    /// (account, transaction id) index, filtered by date (stored in UTC), continuing after the last id it returned.
+    /// </summary>
+    public async IAsyncEnumerable<Transaction> ReadTransactionsDatedAsync(
+        string accountId, DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var since = from.UtcDateTime;
+        var before = until.UtcDateTime;
+        var next = 0L;
+        while (true)
+        {
+            var first = next;
+            var batch = await MongoDbOperation.RunAsync(_options.OperationTimeout, $"reading the dated history of account {accountId}", token =>
+                _transactions
+                    .Find(t => t.AccountId == accountId && t.TransactionId >= first && t.Date >= since && t.Date < before,
+                        new FindOptions { MaxTime = _options.OperationTimeout })
+                    .Sort(Builders<TransactionDocument>.Sort.Ascending(t => t.TransactionId))
+                    .Limit(DatedReadBatch)
+                    .ToListAsync(token), cancellationToken).ConfigureAwait(false);
+            foreach (var document in batch) yield return document.ToTransaction();
+            if (batch.Count < DatedReadBatch) yield break;
+            next = batch[^1].TransactionId + 1;
+        }
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NVelopes.Grains.Domain;
@@ -87,6 +89,47 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
             WHERE account_id = $account AND tx_id >= $from AND tx_id < $from + $count
             ORDER BY tx_id LIMIT $count
             """, accountId, fromId, count, body => JsonSerializer.Deserialize<Transaction>(body, Json)!, cancellationToken);
+
+    /// <summary>How many transactions one query of a dated read brings back: what a read holds in memory at once.</summary>
+    internal const int DatedReadBatch = 500;
+
+    /// <summary>
+    /// Reads the dated range in batches of <see cref="DatedReadBatch"/> ids: the account's rows in id order (its
+    /// primary key), filtered by the date in the body, which SQLite's date functions read with its offset, so the
+    /// range is compared in UTC whatever offset a transaction was recorded with.
+    /// </summary>
+    public async IAsyncEnumerable<Transaction> ReadTransactionsDatedAsync(
+        string accountId, DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var since = from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        var before = until.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+        var next = 0L;
+        while (true)
+        {
+            var batch = new List<(long Id, string Body)>(DatedReadBatch);
+            await using (var connection = await database.OpenReadConnectionAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT tx_id, body FROM transactions
+                    WHERE account_id = $account AND tx_id >= $next
+                      AND julianday(json_extract(body, '$.Date')) >= julianday($since)
+                      AND julianday(json_extract(body, '$.Date')) < julianday($before)
+                    ORDER BY tx_id LIMIT $count
+                    """;
+                command.Parameters.AddWithValue("$account", accountId);
+                command.Parameters.AddWithValue("$next", next);
+                command.Parameters.AddWithValue("$since", since);
+                command.Parameters.AddWithValue("$before", before);
+                command.Parameters.AddWithValue("$count", DatedReadBatch);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+            foreach (var (_, body) in batch) yield return JsonSerializer.Deserialize<Transaction>(body, Json)!;
+            if (batch.Count < DatedReadBatch) yield break;
+            next = batch[^1].Id + 1;
+        }
+    }
 
     /// <summary>The bodies <paramref name="sql"/> selects in a key range of one account (<c>$from</c>, <c>$count</c>), read back.</summary>
     private async Task<IReadOnlyList<T>> ReadBodiesAsync<T>(

@@ -87,6 +87,52 @@ public abstract class AccountStoreContractTests
     }
 
     [SkippableFact]
+    public async Task ReadTransactionsDated_ReturnsTheEffectiveHistoryInTheUtcRange_InIdOrder()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var february = new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero);
+        var march = february.AddMonths(1);
+        var ledger = await opened.Begin()
+            .DepositAt(february.AddSeconds(-1), 1m)                                   // 1: January
+            .DepositAt(new DateTimeOffset(2025, 2, 1, 0, 30, 0, TimeSpan.FromHours(1)), 2m) // 2: 23:30 UTC on 31 January
+            .DepositAt(february, 3m)                                                  // 3: the first instant of February
+            .DepositAt(new DateTimeOffset(2025, 3, 1, 0, 59, 59, TimeSpan.FromHours(1)), 4m) // 4: 23:59:59 UTC on 28 February
+            .DepositAt(march, 5m)                                                     // 5: March
+            .DepositAt(february.AddDays(10), 6m)                                      // 6: February, then undone
+            .Undo()
+            .CommitAsync(store);
+
+        var read = await ReadAllAsync(store.ReadTransactionsDatedAsync(ledger.Account.Id, february, march, CancellationToken.None));
+
+        Assert.Equal([3L, 4L], read.Select(t => t.Id));
+        Assert.Equal([3m, 4m], read.Select(t => t.Amount));
+        Assert.Equal(ledger.History[3].Date, read[0].Date);
+    }
+
+    [SkippableFact]
+    public async Task ReadTransactionsDated_MoreThanOneBatch_ReturnsEveryTransactionOnce()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+        var start = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var change = opened.Begin();
+        for (var i = 0; i < 1_203; i++) change.DepositAt(start.AddMinutes(i), 0.01m);
+        var ledger = await change.CommitAsync(store);
+
+        var read = await ReadAllAsync(store.ReadTransactionsDatedAsync(ledger.Account.Id, start, start.AddMonths(1), CancellationToken.None));
+
+        Assert.Equal(Enumerable.Range(1, 1_203).Select(i => (long)i), read.Select(t => t.Id));
+    }
+
+    private static async Task<List<Transaction>> ReadAllAsync(IAsyncEnumerable<Transaction> transactions)
+    {
+        var all = new List<Transaction>();
+        await foreach (var transaction in transactions) all.Add(transaction);
+        return all;
+    }
+
+    [SkippableFact]
     public async Task Commit_StaleVersion_ThrowsAndChangesNeitherStateNorHistory()
     {
         var store = Store;

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace NVelopes.Api.Auth;
+
+/// <summary>
+/// Keeps a session alive while its person is active without keeping a password anywhere: a valid access token is
+/// exchanged for a fresh one of the same user. The bearer checks have already refused an expired token and a
+/// disabled or removed user, so a session ends at the latest one token lifetime after its last renewal.
+/// </summary>
+public static class TokenRenewalEndpoints
+{
+    public const string RenewRoute = TokenEndpoints.TokenRoute + "/renew";
+
+    public static IEndpointRouteBuilder MapTokenRenewalEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(RenewRoute, Renew)
+            .RequireAuthorization()
+            .DisableAntiforgery()
+            .WithName("RenewToken")
+            .WithSummary("Exchange a valid access token for a fresh one of the same user, with a new expiry.")
+            .WithTags("Users")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return endpoints;
+    }
+
+    public static Ok<TokenResponse> Renew(CurrentUser user, ClaimsPrincipal principal, TokenService tokens) =>
+        TypedResults.Ok(new TokenResponse(tokens.IssueAccessToken(user.Id, principal.FindFirstValue(NVelopesClaims.Username) ?? "")));
+}

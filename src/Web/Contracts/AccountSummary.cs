@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record AccountSummary(string AccountId, string Name, decimal Balance);

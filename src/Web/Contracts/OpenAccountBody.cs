@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record OpenAccountBody(string Name, decimal OpeningBalance, bool CanGoNegative);

@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record PayBody(string AccountId, int PaymentSourceId, string Payer, decimal Amount, string Description, IReadOnlyList<PaymentLine> Payments);

@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record PaymentLine(int EnvelopeId, decimal Amount);

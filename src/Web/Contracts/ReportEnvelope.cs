@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record ReportEnvelope(int EnvelopeId, string Name, decimal In, decimal Out);

@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record SignUpBody(string FullName, string Username, string Email, string Password);
