@@ -2,6 +2,7 @@ using NVelopes.Api.Accounts;
 using NVelopes.Api.Auth;
 using NVelopes.Api.Errors;
 using NVelopes.Api.Health;
+using NVelopes.Api.Households;
 using NVelopes.Api.Hosting;
 using NVelopes.Api.Observability;
 using NVelopes.Api.OpenApi;
@@ -34,6 +35,7 @@ app.UseNVelopesWriteRateLimiting();
 app.MapTokenEndpoints();
 app.MapUsersEndpoints();
 app.MapAccountsEndpoints();
+app.MapHouseholdsEndpoints();
 app.MapNVelopesHealthEndpoints();
 app.MapNVelopesObservabilityEndpoints();
 

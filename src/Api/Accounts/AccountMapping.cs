@@ -58,10 +58,15 @@ public static class AccountMapping
         change.NewName,
         change.PaymentSource?.ToResponse(),
         change.PreviousPaymentSource?.ToResponse(),
-        change.Transaction?.ToResponse());
+        change.Transaction?.ToResponse(),
+        change.InvitationId,
+        change.Username,
+        change.Member,
+        change.Role,
+        change.PreviousRole);
 
     public static AccountSummaryResponse ToResponse(this AccountSummaryView summary) =>
-        new(summary.AccountId, summary.Name, summary.Balance);
+        new(summary.AccountId, summary.Name, summary.Balance, summary.Role);
 
     /// <summary>A request's split; null stays null ("use the stored split" where the command allows it).</summary>
     public static ImmutableArray<SplitLine>? ToSplit(this IReadOnlyList<PaymentRequest>? payments) =>

@@ -33,6 +33,7 @@ public static class AccountsEndpoints
             .WithTags("Accounts")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -42,7 +43,7 @@ public static class AccountsEndpoints
             .WithDescription($"A user has at most {AccountLimits.OpenAccountsPerOwner} open accounts; closed ones do not count. " +
                 "Retried with its Idempotency-Key after the account was closed: 409.")
             .ProducesProblem(StatusCodes.Status409Conflict).LimitWritesPerUser();
-        accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("The caller's open accounts.");
+        accounts.MapGet("/", List).WithName("ListAccounts").WithSummary("Every open account the caller is a member of, with their role.");
         accounts.MapGet("/{id}", Get).WithName("GetAccount").WithSummary("An account with its envelopes and payment sources.");
         accounts.MapDelete("/{id}", Close).WithName("CloseAccount").WithSummary("Close an account: afterwards it is gone for every route.")
             .LimitWritesPerUser();

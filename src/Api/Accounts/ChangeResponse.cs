@@ -14,6 +14,11 @@ namespace NVelopes.Api.Accounts;
 /// <item><c>deposited</c>, <c>debited</c>, <c>cash_withdrawn</c>, <c>money_moved</c>, <c>paid</c>: <c>transaction</c>.</item>
 /// <item><c>undone</c>, <c>redone</c>: <c>transaction</c>, the one undone or redone.</item>
 /// <item><c>account_closed</c>: nothing more.</item>
+/// <item><c>member_invited</c>: <c>invitation_id</c>, <c>username</c>, <c>role</c>; <c>invitation_withdrawn</c>,
+/// <c>invitation_declined</c>: <c>invitation_id</c>, <c>username</c>.</item>
+/// <item><c>member_joined</c>: <c>member</c> (a user id), <c>username</c>, <c>role</c>, <c>invitation_id</c>;
+/// <c>member_role_changed</c>: <c>member</c>, <c>role</c>, <c>previous_role</c>; <c>member_removed</c>: <c>member</c>,
+/// <c>role</c> (the one they had). The <c>actor</c> is the member who did it (the member themselves when joining or leaving).</item>
 /// </list>
 /// </summary>
 public sealed record ChangeResponse(
@@ -30,7 +35,12 @@ public sealed record ChangeResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NewName = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PaymentSource = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PreviousPaymentSource = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? InvitationId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Username = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Member = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousRole = null);
 
 /// <summary>
 /// The answer of <c>GET /accounts/{id}/changes</c>: the account's <c>version</c> now, the events after <c>since</c>

@@ -87,6 +87,7 @@ public sealed partial class NVelopesExceptionHandler(
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -45,8 +45,8 @@ public sealed record TransactionView(
 
 /// <summary>What a command left behind: the account after it and the transaction it recorded, undid or redid, if any.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountUpdate")]
-public sealed record AccountUpdate(AccountView Account, TransactionView? Transaction);
+public sealed record AccountUpdate(AccountView Account, TransactionView? Transaction, InvitationView? Invitation = null);
 
-/// <summary>A short line of the caller's account list.</summary>
+/// <summary>A short line of the caller's account list, with the caller's role there.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountSummaryView")]
-public sealed record AccountSummaryView(string AccountId, string Name, decimal Balance);
+public sealed record AccountSummaryView(string AccountId, string Name, decimal Balance, string Role = "owner");

@@ -18,10 +18,17 @@ public static class ChangeKinds
     public const string Undone = "undone";
     public const string Redone = "redone";
     public const string AccountClosed = "account_closed";
+    public const string MemberInvited = "member_invited";
+    public const string InvitationWithdrawn = "invitation_withdrawn";
+    public const string InvitationDeclined = "invitation_declined";
+    public const string MemberJoined = "member_joined";
+    public const string MemberRoleChanged = "member_role_changed";
+    public const string MemberRemoved = "member_removed";
 
     public static readonly ImmutableArray<string> All =
     [
         AccountOpened, EnvelopesAdded, EnvelopeRenamed, PaymentSourceAdded, PaymentSourceUpdated, Deposited, Debited,
         CashWithdrawn, MoneyMoved, Paid, Undone, Redone, AccountClosed,
+        MemberInvited, InvitationWithdrawn, InvitationDeclined, MemberJoined, MemberRoleChanged, MemberRemoved,
     ];
 }

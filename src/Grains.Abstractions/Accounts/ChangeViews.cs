@@ -21,7 +21,12 @@ public sealed record ChangeView(
     string? NewName = null,
     PaymentSourceView? PaymentSource = null,
     PaymentSourceView? PreviousPaymentSource = null,
-    TransactionView? Transaction = null);
+    TransactionView? Transaction = null,
+    string? InvitationId = null,
+    string? Username = null,
+    string? Member = null,
+    string? Role = null,
+    string? PreviousRole = null);
 
 /// <summary>
 /// Events after a version, oldest first. <see cref="Version"/> is the account's durable version when they were

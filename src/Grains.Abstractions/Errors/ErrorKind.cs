@@ -16,4 +16,6 @@ public enum ErrorKind
     Unavailable = 4,
     /// <summary>The request is well formed but cannot be processed as sent (422).</summary>
     Unprocessable = 5,
+    /// <summary>The caller is a member of the account, but their role does not allow this (403).</summary>
+    Forbidden = 6,
 }

@@ -9,7 +9,7 @@ namespace NVelopes.Grains.Domain;
 /// <see cref="DomainException"/> and leaves the account as it was. No clock, no I/O: the caller passes the time a
 /// transaction is recorded.
 /// </summary>
-public sealed record Account
+public sealed partial record Account
 {
     public const int AvailableEnvelopeId = 0;
     public const string AvailableEnvelopeName = "Available";
@@ -104,6 +104,7 @@ public sealed record Account
                 RedoableUndos = RedoableUndos.RemoveAt(RedoableUndos.Count - 1),
             },
             AccountClosed => this with { IsClosed = true },
+            Households.MembershipEvent membership => ApplyMembership(membership),
             _ => throw new InvalidOperationException($"Unknown event {recorded.GetType().Name}."),
         };
         return after with { Version = Version + 1 };

@@ -8,4 +8,6 @@ public enum DomainErrorKind
     NotFound,
     /// <summary>The change would duplicate something that must be unique.</summary>
     Conflict,
+    /// <summary>The caller is a member, but their role does not allow the change.</summary>
+    Forbidden,
 }

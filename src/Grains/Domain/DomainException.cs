@@ -8,4 +8,5 @@ public sealed class DomainException(DomainErrorKind kind, string message) : Exce
     internal static DomainException Invalid(string message) => new(DomainErrorKind.Invalid, message);
     internal static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
     internal static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
+    internal static DomainException Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
 }

@@ -43,4 +43,11 @@ internal sealed class AccountDocument
 
     [BsonElement("paymentSources")]
     public List<PaymentSourceDocument> PaymentSources { get; set; } = [];
+
+    /// <summary>Who shares the account; empty for an account only its opener has ever had.</summary>
+    [BsonElement("members")]
+    public List<MemberDocument> Members { get; set; } = [];
+
+    [BsonElement("invitations")]
+    public List<InvitationDocument> Invitations { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.MongoDB.Storage;
@@ -23,6 +24,14 @@ internal static class DocumentMapping
         {
             Id = p.Id, Payer = p.Payer, Amount = p.Amount, Splits = [.. p.Splits.Select(ToDocument)],
         })],
+        Members = [.. account.Members.Select(m => new MemberDocument
+        {
+            UserId = m.UserId, Role = MemberRoles.NameOf(m.Role), InvitationId = m.InvitationId,
+        })],
+        Invitations = [.. account.Invitations.Select(i => new InvitationDocument
+        {
+            Id = i.Id, Username = i.Username, Role = MemberRoles.NameOf(i.Role), InvitedBy = i.InvitedBy, At = i.At.UtcDateTime,
+        })],
     };
 
     public static StoredAccount ToStoredAccount(this AccountDocument document) => new(
@@ -39,10 +48,17 @@ internal static class DocumentMapping
             IsClosed = document.Closed,
             Version = document.Version,
             RedoableUndos = [.. document.RedoableUndos],
+            Members = [.. document.Members.Select(m => new Member(m.UserId, MemberRoles.Parse(m.Role), m.InvitationId))],
+            Invitations = [.. document.Invitations.Select(i => new Invitation(
+                i.Id, i.Username, MemberRoles.Parse(i.Role), i.InvitedBy, new DateTimeOffset(DateTime.SpecifyKind(i.At, DateTimeKind.Utc))))],
         },
         document.Version);
 
-    public static AccountSummary ToSummary(this AccountDocument document) => new(document.Id, document.Name, document.Balance);
+    /// <summary>The line of the opener's list; the document must hold its owner and members (an empty list: the opener alone).</summary>
+    public static AccountSummary ToSummary(this AccountDocument document) => new(document.Id, document.Name, document.Balance,
+        document.Members.Count == 0
+            ? MemberRole.Owner
+            : document.Members.Find(m => m.UserId == document.OwnerId) is { } opener ? MemberRoles.Parse(opener.Role) : null);
 
     public static TransactionDocument ToDocument(this Transaction transaction) => new()
     {

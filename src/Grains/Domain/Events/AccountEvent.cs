@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NVelopes.Grains.Abstractions.Accounts;
+using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Grains.Domain.Events;
 
@@ -23,6 +24,12 @@ namespace NVelopes.Grains.Domain.Events;
 [JsonDerivedType(typeof(Undone), Undone.KindName)]
 [JsonDerivedType(typeof(Redone), Redone.KindName)]
 [JsonDerivedType(typeof(AccountClosed), AccountClosed.KindName)]
+[JsonDerivedType(typeof(MemberInvited), MemberInvited.KindName)]
+[JsonDerivedType(typeof(InvitationWithdrawn), InvitationWithdrawn.KindName)]
+[JsonDerivedType(typeof(InvitationDeclined), InvitationDeclined.KindName)]
+[JsonDerivedType(typeof(MemberJoined), MemberJoined.KindName)]
+[JsonDerivedType(typeof(MemberRoleChanged), MemberRoleChanged.KindName)]
+[JsonDerivedType(typeof(MemberRemoved), MemberRemoved.KindName)]
 public abstract record AccountEvent
 {
     /// <summary>The stable snake_case name clients see as <c>kind</c> (<see cref="ChangeKinds"/>).</summary>
