@@ -16,7 +16,9 @@ internal static class AccountState
         var sources = string.Join("; ", account.PaymentSources.Select(s =>
             $"{s.Id}:{s.Payer}={M(s.Amount)}[{string.Join(",", s.Splits.Select(x => $"{x.EnvelopeId}:{M(x.Amount)}"))}]"));
         return $"{account.Id}|{account.OwnerId}|{account.Name}|negative={account.CanGoNegative}|balance={M(account.Balance)}"
-            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]";
+            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]"
+            + $"|members=[{string.Join("; ", account.Household.Select(m => $"{m.UserId}:{m.Role}:{m.InvitationId}"))}]"
+            + $"|invitations=[{string.Join("; ", account.Invitations.Select(i => $"{i.Id}:{i.Username}:{i.Role}:{i.InvitedBy}"))}]";
     }
 
     private static string M(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
