@@ -114,5 +114,5 @@ public static class HouseholdsEndpoints
     private static string Checked(string invitationId) =>
         InvitationIds.AccountOf(invitationId) is not null
             ? invitationId
-            : throw new NVelopesException(ErrorKind.NotFound, "No pending invitation has this id.");
+            : throw new NVelopesException(ErrorKind.NotFound, InvitationIds.NotFoundMessage);
 }

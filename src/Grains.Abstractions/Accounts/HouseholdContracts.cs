@@ -49,6 +49,9 @@ public static class InvitationIds
 {
     public const int MaxLength = 64 + 1 + 32;
 
+    /// <summary>The one answer to an invitation id that names no pending invitation of the caller's, whatever the reason.</summary>
+    public const string NotFoundMessage = "No pending invitation has this id.";
+
     public static string New(string accountId) => $"{accountId}.{Guid.NewGuid():N}";
 
     /// <summary>The account <paramref name="invitationId"/> belongs to, or null when it cannot be an invitation id.</summary>

@@ -45,19 +45,36 @@ internal sealed partial class AccountGrain
             joined.JoinedThrough(command.InvitationId, command.UserId))
             return SummaryOf(joined, command.UserId);
         var joinedAs = MemberRole.Viewer;
-        var update = await RunAsync("accept_invitation", command.UserId, needed: null, options: null, opensAccount: false, cancellationToken,
-            account =>
-            {
-                var change = account!.Join(command.InvitationId, command.UsernameKey, command.UserId);
-                joinedAs = ((MemberJoined)change.Event).Member.Role;
-                return ValueTask.FromResult(change);
-            });
+        var update = await AnswerAsync("accept_invitation", command, cancellationToken, account =>
+        {
+            var change = account.Join(command.InvitationId, command.UsernameKey, command.UserId);
+            joinedAs = ((MemberJoined)change.Event).Member.Role;
+            return change;
+        });
         return new AccountSummaryView(update.Account.AccountId, update.Account.Name, update.Account.Balance, MemberRoles.NameOf(joinedAs));
     }
 
     public async Task DeclineInvitationAsync(AnswerInvitation command, CancellationToken cancellationToken) =>
-        await RunAsync("decline_invitation", command.UserId, needed: null, options: null, opensAccount: false, cancellationToken,
-            account => ValueTask.FromResult(account!.DeclineInvitation(command.InvitationId, command.UsernameKey)));
+        await AnswerAsync("decline_invitation", command, cancellationToken,
+            account => account.DeclineInvitation(command.InvitationId, command.UsernameKey));
+
+    /// <summary>
+    /// The invitee's answer, whom the account does not know as a member yet: an account that does not exist (or is
+    /// closed) has no invitation either, and says just that, as for an invitation that does not exist.
+    /// </summary>
+    private async Task<AccountUpdate> AnswerAsync(
+        string operation, AnswerInvitation command, CancellationToken cancellationToken, Func<Account, AccountChange> answer)
+    {
+        try
+        {
+            return await RunAsync(operation, command.UserId, needed: null, options: null, opensAccount: false, cancellationToken,
+                account => ValueTask.FromResult(answer(account!)));
+        }
+        catch (NVelopesException refused) when (refused.Kind == ErrorKind.NotFound)
+        {
+            throw new NVelopesException(ErrorKind.NotFound, InvitationIds.NotFoundMessage);
+        }
+    }
 
     public async Task<InvitationView?> FindInvitationAsync(AnswerInvitation query, CancellationToken cancellationToken)
     {

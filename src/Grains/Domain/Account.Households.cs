@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Grains.Domain;
@@ -115,5 +116,5 @@ public sealed partial record Account
 
     private bool IsLastOwner(Member member) => !Household.Exists(m => m != member && m.Role == MemberRole.Owner);
 
-    private static DomainException NoSuchInvitation() => DomainException.NotFound("No pending invitation has this id.");
+    private static DomainException NoSuchInvitation() => DomainException.NotFound(InvitationIds.NotFoundMessage);
 }

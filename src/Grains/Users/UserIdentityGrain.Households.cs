@@ -98,7 +98,7 @@ internal sealed partial class UserIdentityGrain
     private string AccountOfInvitation(string invitationId) =>
         identity.RecordExists && InvitationIds.AccountOf(invitationId) is { } accountId
             ? accountId
-            : throw new NVelopesException(ErrorKind.NotFound, "No pending invitation has this id.");
+            : throw new NVelopesException(ErrorKind.NotFound, InvitationIds.NotFoundMessage);
 
     private AnswerInvitation Answer(string invitationId) =>
         new(this.GetPrimaryKeyString(), identity.State.UsernameKey, invitationId);
