@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.Tests;
@@ -48,6 +49,15 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
         public Change AddPaymentSource(string payer, decimal amount, params Split[] splits) => Apply(_account.AddPaymentSource(payer, amount, splits));
 
         public Change Close() => Apply(_account.Close());
+
+        public Change Invite(string invitationId, string username, MemberRole role) =>
+            Apply(_account.Invite(invitationId, username, role, _account.OwnerId, inviteeIsMember: false, Now));
+
+        public Change Join(string invitationId, string username, string userId) => Apply(_account.Join(invitationId, username, userId));
+
+        public Change ChangeRole(string userId, MemberRole role) => Apply(_account.ChangeRole(userId, userId, role));
+
+        public Change RemoveMember(string userId) => Apply(_account.RemoveMember(userId, userId));
 
         public Change Undo() => Apply(_account.Undo(_history[^1]));
 
