@@ -60,6 +60,9 @@ public abstract class HouseholdTests
         Assert.Equal([owner.UserId, owner.UserId, invitee.UserId, invitee.UserId], changes.Select(c => c!["actor"]!.GetValue<string>()));
         Assert.Equal(invitee.UserId, changes[2]!["member"]!.GetValue<string>());
         Assert.Equal("editor", changes[2]!["role"]!.GetValue<string>());
+        var history = (await owner.Client.GetJsonAsync($"/accounts/{accountId}/transactions/0/10")).AsArray();
+        Assert.Equal([owner.UserId, invitee.UserId], history.Select(t => t!["actor"]!.GetValue<string>()));
+        Assert.Equal(invitee.UserId, changes[3]!["transaction"]!["actor"]!.GetValue<string>());
     }
 
     [SkippableFact]

@@ -35,6 +35,10 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
         public Change Deposit(decimal amount, int envelopeId = Account.AvailableEnvelopeId, string description = "deposit") =>
             Apply(_account.Deposit(envelopeId, description, amount, Now.AddSeconds(_history.Count)));
 
+        /// <summary>A deposit recorded by another member than the owner.</summary>
+        public Change DepositBy(string actor, decimal amount) =>
+            Apply(_account.Deposit(Account.AvailableEnvelopeId, "deposit", amount, Now.AddSeconds(_history.Count)).RecordedBy(actor));
+
         public Change Debit(decimal amount, int envelopeId = Account.AvailableEnvelopeId) =>
             Apply(_account.Debit(envelopeId, "debit", amount, Now.AddSeconds(_history.Count)));
 

@@ -40,7 +40,8 @@ public static class AccountMapping
         LegacyTransaction.Description(tx.Payer, tx.Description),
         tx.Amount,
         tx.AccountBalance,
-        tx.PayEnvelopes.ToResponses());
+        tx.PayEnvelopes.ToResponses(),
+        tx.Actor ?? tx.OwnerId);
 
     public static ChangesResponse ToResponse(this ChangePage page) => new(page.Version, [.. page.Changes.Select(ToResponse)], page.More);
 

@@ -25,6 +25,7 @@ public sealed record AccountView(
 /// <summary>
 /// One recorded transaction, as facts: <see cref="Kind"/> is <c>deposit</c>, <c>debit</c>, <c>atm</c>, <c>move</c> or
 /// <c>pay</c>; the envelopes (by id, with the names they had then) and the payer are there where the kind has them.
+/// <see cref="Actor"/> is the member who recorded it (a user id).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.TransactionView")]
 public sealed record TransactionView(
@@ -41,7 +42,8 @@ public sealed record TransactionView(
     string Description,
     decimal Amount,
     decimal AccountBalance,
-    ImmutableArray<SplitView> PayEnvelopes);
+    ImmutableArray<SplitView> PayEnvelopes,
+    string? Actor = null);
 
 /// <summary>What a command left behind: the account after it and the transaction it recorded, undid or redid, if any.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountUpdate")]

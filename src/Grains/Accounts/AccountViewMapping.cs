@@ -38,7 +38,8 @@ internal static class AccountViewMapping
         transaction.Description,
         transaction.Amount,
         transaction.AccountBalance,
-        ToViews(transaction.PaySplits));
+        ToViews(transaction.PaySplits),
+        transaction.Actor ?? transaction.OwnerId);
 
     public static ChangeView ToView(this RecordedEvent recorded)
     {

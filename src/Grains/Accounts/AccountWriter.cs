@@ -115,7 +115,7 @@ public sealed partial class AccountWriter(
                 AccountChange change;
                 try
                 {
-                    change = await command(account);
+                    change = (await command(account)).RecordedBy(actor);
                 }
                 catch (DomainException refused)
                 {

@@ -28,5 +28,11 @@ public sealed record Transaction(
     ImmutableArray<Split> PaySplits)
 {
     public const long OpeningId = 0;
+
+    /// <summary>
+    /// The member who recorded it (a user id); null on transactions recorded before accounts were shared, which
+    /// their owner recorded.
+    /// </summary>
+    public string? Actor { get; init; }
     public const string OpeningDescription = "Account Opened";
 }

@@ -77,6 +77,7 @@ internal static class DocumentMapping
         Amount = transaction.Amount,
         AccountBalance = transaction.AccountBalance,
         PaySplits = [.. transaction.PaySplits.Select(ToDocument)],
+        Actor = transaction.Actor,
     };
 
     public static Transaction ToTransaction(this TransactionDocument document) => new(
@@ -93,7 +94,7 @@ internal static class DocumentMapping
         document.Description,
         document.Amount,
         document.AccountBalance,
-        ToSplits(document.PaySplits));
+        ToSplits(document.PaySplits)) { Actor = document.Actor };
 
     private static SplitDocument ToDocument(Split split) => new() { EnvelopeId = split.EnvelopeId, Amount = split.Amount };
 

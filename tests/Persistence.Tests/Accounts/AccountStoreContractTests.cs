@@ -262,7 +262,7 @@ public abstract class AccountStoreContractTests
 
         var shared = await opened.Begin()
             .Invite("inv-1", "sam", MemberRole.Editor).Invite("inv-2", "pat", MemberRole.Viewer).Join("inv-1", "sam", "user-sam")
-            .ChangeRole("user-sam", MemberRole.Owner).Invite("inv-3", "kim", MemberRole.Owner)
+            .ChangeRole("user-sam", MemberRole.Owner).Invite("inv-3", "kim", MemberRole.Owner).DepositBy("user-sam", 2.50m)
             .CommitAsync(store);
 
         await StoreAssert.HoldsAsync(store, shared);
@@ -270,6 +270,8 @@ public abstract class AccountStoreContractTests
         Assert.Equal(MemberRole.Owner, loaded.RoleOf("user-sam"));
         Assert.Equal(["inv-2", "inv-3"], loaded.Invitations.Select(i => i.Id));
         Assert.Equal(Ledger.Now, loaded.Invitations[0].At);
+        var deposit = (await store.ReadTransactionsAsync(shared.Account.Id, 1, 1, CancellationToken.None)).Single();
+        Assert.Equal("user-sam", deposit.Actor); // the history item names the member who recorded it
     }
 
     [SkippableFact]
