@@ -21,7 +21,10 @@ public sealed partial record Account
     public ImmutableList<Member> Household => Members.IsEmpty ? [new Member(OwnerId, MemberRole.Owner)] : Members;
 
     /// <summary>The role <paramref name="userId"/> holds here, or null when they are no member.</summary>
-    public MemberRole? RoleOf(string userId) => Household.Find(m => m.UserId == userId)?.Role;
+    public MemberRole? RoleOf(string userId) =>
+        Members.IsEmpty // every command asks: the opener alone is answered without building the household
+            ? userId == OwnerId ? MemberRole.Owner : null
+            : Members.Find(m => m.UserId == userId)?.Role;
 
     /// <summary>The pending invitation with this id, or null.</summary>
     public Invitation? InvitationById(string invitationId) => Invitations.Find(i => i.Id == invitationId);
