@@ -27,7 +27,8 @@ internal static class BaselineResponses
         LegacyTransaction.Description(transaction.Payer, transaction.Description),
         transaction.Amount,
         transaction.AccountBalance,
-        ToResponses(transaction.PaySplits));
+        ToResponses(transaction.PaySplits),
+        transaction.Actor ?? transaction.OwnerId);
 
     private static IReadOnlyList<SplitResponse> ToResponses(IEnumerable<Split> splits) =>
         [.. splits.Select(s => new SplitResponse(s.EnvelopeId, s.Amount))];

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Api.Tests.Infrastructure;
+using NVelopes.Grains.Abstractions.Accounts;
 
 namespace NVelopes.Api.Tests;
 
@@ -61,11 +62,16 @@ public sealed class ServiceTests(ApiFixture fixture)
                 "/accounts/envelopes/rename", "/accounts/payers/add", "/accounts/payers/update", "/accounts/movemoney",
                 "/accounts/deposit", "/accounts/debit", "/accounts/atm", "/accounts/pay", "/accounts/transactions/undo",
                 "/accounts/transactions/redo", "/accounts/{id}/changes", "/accounts/{id}/events", "/accounts/{id}/events/ticket",
+                "/accounts/{id}/invitations", "/accounts/{id}/invitations/{invitationId}", "/accounts/{id}/members",
+                "/accounts/{id}/members/{username}", "/users/me/invitations", "/invitations/{invitationId}/accept",
+                "/invitations/{invitationId}/decline",
             },
             paths);
         var kinds = document["components"]!["schemas"]!["ChangeResponse"]!["properties"]!["kind"]!["enum"]!.AsArray();
         Assert.Contains("money_moved", kinds.Select(k => k!.GetValue<string>()));
         Assert.Equal(NVelopes.Grains.Abstractions.Accounts.ChangeKinds.All.Order(), kinds.Select(k => k!.GetValue<string>()).Order());
+        Assert.Contains("403", document["paths"]!["/accounts/deposit"]!["post"]!["responses"]!.AsObject().Select(r => r.Key));
+        Assert.Contains("403", document["paths"]!["/accounts/{id}/members/{username}"]!["put"]!["responses"]!.AsObject().Select(r => r.Key));
         Assert.Contains("text/event-stream", document["paths"]!["/accounts/{id}/events"]!["get"]!["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key));
         Assert.NotNull(document["paths"]!["/accounts/{id}/events"]!["get"]!["security"]);
         Assert.NotNull(document["paths"]!["/accounts/deposit"]!["post"]!["security"]);

@@ -2,6 +2,7 @@ using NVelopes.Domain.Tests.Builders;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Domain.Tests;
 
@@ -29,14 +30,24 @@ public sealed class EventLogTests
         ledger.Apply(a => a.AddSchedule(Schedules.Fill("FREQ=DAILY", "2025-03-14", new Split(1, 1_000m)), TestClock.Now));
         ledger.Apply(a => a.ApplyOccurrence(a.NextDueOccurrence(TestClock.Now)!));
         ledger.Apply(a => a.RemoveSchedule(2));
+        ledger.Apply(a => a.Invite("inv-1", "sam", MemberRole.Editor, AnAccount.OwnerId, inviteeIsMember: false, TestClock.Now));
+        ledger.Apply(a => a.WithdrawInvitation("inv-1"));
+        ledger.Apply(a => a.Invite("inv-2", "sam", MemberRole.Editor, AnAccount.OwnerId, inviteeIsMember: false, TestClock.Now));
+        ledger.Apply(a => a.DeclineInvitation("inv-2", "sam"));
+        ledger.Apply(a => a.Invite("inv-3", "sam", MemberRole.Editor, AnAccount.OwnerId, inviteeIsMember: false, TestClock.Now));
+        ledger.Apply(a => a.Join("inv-3", "sam", "user-sam"));
+        ledger.Apply(a => a.ChangeRole("user-sam", "sam", MemberRole.Viewer));
+        ledger.Apply(a => a.RemoveMember("user-sam", "sam"));
         ledger.Apply(a => a.Close());
 
         Assert.Equal(
             ["account_opened", "envelopes_added", "envelope_renamed", "payment_source_added", "payment_source_updated", "deposited",
              "debited", "cash_withdrawn", "money_moved", "paid", "undone", "redone", "schedule_added", "schedule_changed",
-             "scheduled_applied", "schedule_added", "scheduled_failed", "schedule_removed", "account_closed"],
+             "scheduled_applied", "schedule_added", "scheduled_failed", "schedule_removed",
+             "member_invited", "invitation_withdrawn", "member_invited", "invitation_declined", "member_invited", "member_joined",
+             "member_role_changed", "member_removed", "account_closed"],
             ledger.Events.Select(e => e.Kind));
-        Assert.Equal(19, ledger.Account.Version);
+        Assert.Equal(27, ledger.Account.Version);
         Assert.Equal(ChangeKinds.All.Order(), ledger.Events.Select(e => e.Kind).Distinct().Order()); // every kind
         var renamed = Assert.IsType<EnvelopeRenamed>(ledger.Events[2]);
         Assert.Equal((1, "Shopping", "Food"), (renamed.EnvelopeId, renamed.OldName, renamed.NewName));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Domain.Import;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.Tests;
@@ -39,6 +40,10 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
         public Change DepositAt(DateTimeOffset at, decimal amount, int envelopeId = Account.AvailableEnvelopeId) =>
             Apply(_account.Deposit(envelopeId, "deposit", amount, at));
 
+        /// <summary>A deposit recorded by another member than the owner.</summary>
+        public Change DepositBy(string actor, decimal amount) =>
+            Apply(_account.Deposit(Account.AvailableEnvelopeId, "deposit", amount, Now.AddSeconds(_history.Count)).RecordedBy(actor));
+
         public Change Debit(decimal amount, int envelopeId = Account.AvailableEnvelopeId) =>
             Apply(_account.Debit(envelopeId, "debit", amount, Now.AddSeconds(_history.Count)));
 
@@ -66,6 +71,15 @@ internal sealed record Ledger(Account Account, long Version, ImmutableList<Trans
                 Apply(change);
             return this;
         }
+
+        public Change Invite(string invitationId, string username, MemberRole role) =>
+            Apply(_account.Invite(invitationId, username, role, _account.OwnerId, inviteeIsMember: false, Now));
+
+        public Change Join(string invitationId, string username, string userId) => Apply(_account.Join(invitationId, username, userId));
+
+        public Change ChangeRole(string userId, MemberRole role) => Apply(_account.ChangeRole(userId, userId, role));
+
+        public Change RemoveMember(string userId) => Apply(_account.RemoveMember(userId, userId));
 
         public Change Undo() => Apply(_account.Undo(_history[^1]));
 

@@ -42,6 +42,8 @@ internal static class StoreAssert
         Assert.Equal(expected.Version, actual.Version);
         Assert.Equal(expected.RedoableUndos, actual.RedoableUndos);
         Assert.Equal(expected.Envelopes, actual.Envelopes);
+        Assert.Equal(expected.Members, actual.Members);
+        Assert.Equal(expected.Invitations, actual.Invitations);
         Assert.Equal(expected.PaymentSources.Count, actual.PaymentSources.Count);
         foreach (var (want, got) in expected.PaymentSources.Zip(actual.PaymentSources))
         {

@@ -40,7 +40,8 @@ public static class AccountMapping
         LegacyTransaction.Description(tx.Payer, tx.Description),
         tx.Amount,
         tx.AccountBalance,
-        tx.PayEnvelopes.ToResponses());
+        tx.PayEnvelopes.ToResponses(),
+        tx.Actor ?? tx.OwnerId);
 
     public static ChangesResponse ToResponse(this ChangePage page) => new(page.Version, [.. page.Changes.Select(ToResponse)], page.More);
 
@@ -59,10 +60,15 @@ public static class AccountMapping
         change.PaymentSource?.ToResponse(),
         change.PreviousPaymentSource?.ToResponse(),
         change.Transaction?.ToResponse(),
-        change.Schedule is { } scheduled ? Schedules.ScheduleMapping.ToResponse(scheduled) : null);
+        change.Schedule is { } scheduled ? Schedules.ScheduleMapping.ToResponse(scheduled) : null,
+        change.InvitationId,
+        change.Username,
+        change.Member,
+        change.Role,
+        change.PreviousRole);
 
     public static AccountSummaryResponse ToResponse(this AccountSummaryView summary) =>
-        new(summary.AccountId, summary.Name, summary.Balance);
+        new(summary.AccountId, summary.Name, summary.Balance, summary.Role);
 
     /// <summary>A request's split; null stays null ("use the stored split" where the command allows it).</summary>
     public static ImmutableArray<SplitLine>? ToSplit(this IReadOnlyList<PaymentRequest>? payments) =>

@@ -49,12 +49,12 @@ public static class AccountsEndpoints
             "a retry answers the account it opened; retried after that account was closed: 409. `If-Match` matches no version of an " +
             "account that does not exist yet.");
         accounts.MapGet("/", List).WithName("ListAccounts").Documented(
-            "The caller's open accounts.", new RouteDocumentation([RouteAnswers.Unauthorized, RouteAnswers.Unavailable]));
+            "Every open account the caller is a member of, with their role.", new RouteDocumentation([RouteAnswers.Unauthorized, RouteAnswers.Unavailable]));
         accounts.MapGet("/" + Id, Get).WithName("GetAccount").Documented(
             "An account with its envelopes and payment sources.", RouteAnswers.AccountRead(sendsETag: true));
         accounts.MapDelete("/" + Id, Close).WithName("CloseAccount").LimitWritesPerUser().Documented(
             "Close an account.",
-            RouteAnswers.AccountCommand() with { SendsETag = false },
+            RouteAnswers.OwnerCommand() with { SendsETag = false },
             "Afterwards the account is gone for every route (404), its history included.");
         accounts.MapGet($"/{Id}/envelopes/list", ListEnvelopes).WithName("ListEnvelopes").Documented(
             "An account's envelopes.", RouteAnswers.AccountRead(sendsETag: true));

@@ -18,6 +18,11 @@ namespace NVelopes.Api.Accounts;
 /// <item><c>account_closed</c>: nothing more.</item>
 /// <item><c>schedule_added</c>, <c>schedule_changed</c>, <c>schedule_removed</c>, <c>scheduled_failed</c>: <c>schedule</c>;
 /// <c>scheduled_applied</c>: <c>schedule</c> and <c>transaction</c>.</item>
+/// <item><c>member_invited</c>: <c>invitation_id</c>, <c>username</c>, <c>role</c>; <c>invitation_withdrawn</c>,
+/// <c>invitation_declined</c>: <c>invitation_id</c>, <c>username</c>.</item>
+/// <item><c>member_joined</c>: <c>member</c> (a user id), <c>username</c>, <c>role</c>, <c>invitation_id</c>;
+/// <c>member_role_changed</c>: <c>member</c>, <c>role</c>, <c>previous_role</c>; <c>member_removed</c>: <c>member</c>,
+/// <c>role</c> (the one they had). The <c>actor</c> is the member who did it (the member themselves when joining or leaving).</item>
 /// </list>
 /// </summary>
 [Description("One event of the account's log: the version it produced, when (UTC), who asked, its `kind`, whether an " +
@@ -30,7 +35,11 @@ namespace NVelopes.Api.Accounts;
     "- `undone`, `redone`: `transaction`, the one undone or redone\n" +
     "- `account_closed`: nothing more\n" +
     "- `schedule_added`, `schedule_changed`, `schedule_removed`, `scheduled_failed`: `schedule`; " +
-    "`scheduled_applied`: `schedule` and `transaction`")]
+    "`scheduled_applied`: `schedule` and `transaction`\n" +
+    "- `member_invited`: `invitation_id`, `username`, `role`; `invitation_withdrawn`, `invitation_declined`: `invitation_id`, `username`\n" +
+    "- `member_joined`: `member` (a user id), `username`, `role`, `invitation_id`; `member_role_changed`: `member`, `role`, " +
+    "`previous_role`; `member_removed`: `member`, `role` (the one they had)\n\n" +
+    "The `actor` is the member who did it (the member themselves when joining or leaving).")]
 public sealed record ChangeResponse(
     [property: Description("The account version this event produced: 1, 2, 3 … without gaps.")] long Version,
     [property: Description("When it happened, in UTC (ISO 8601).")] DateTime At,
@@ -46,7 +55,12 @@ public sealed record ChangeResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PaymentSource = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaySourceResponse? PreviousPaymentSource = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TransactionResponse? Transaction = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Schedules.ScheduleEventResponse? Schedule = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Schedules.ScheduleEventResponse? Schedule = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? InvitationId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Username = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Member = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PreviousRole = null)
     : IHasExample<ChangeResponse>
 {
     public static ChangeResponse Example => new(

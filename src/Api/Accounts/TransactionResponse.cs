@@ -17,10 +17,11 @@ public sealed record TransactionResponse(
     [property: Description("The description as given; a pay's is `payer - description`.")] string Description,
     [property: Description("The amount: positive into the account, negative out of it (debits, cash); a move's is what moved.")] decimal Amount,
     [property: Description("The account's balance after it.")] decimal AccountBalance,
-    [property: Description("The split a pay applied; empty for every other kind.")] IReadOnlyList<SplitResponse> PayEnvelopes)
+    [property: Description("The split a pay applied; empty for every other kind.")] IReadOnlyList<SplitResponse> PayEnvelopes,
+    [property: Description("The id of the member who recorded it.")] string Actor)
     : IHasExample<TransactionResponse>
 {
     public static TransactionResponse Example => new(
         ApiExamples.At, 4, ApiExamples.UserId, ApiExamples.AccountId, 1, LegacyTransaction.NoEnvelope, ApiExamples.Groceries,
-        "DEPOSIT", "weekly shop refund", 12.34m, 1292.40m, []);
+        "DEPOSIT", "weekly shop refund", 12.34m, 1292.40m, [], ApiExamples.UserId);
 }

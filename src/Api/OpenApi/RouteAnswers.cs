@@ -1,4 +1,5 @@
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Api.OpenApi;
 
@@ -13,6 +14,14 @@ public static class RouteAnswers
     public static RouteProblem NotFound(string detail) => new(StatusCodes.Status404NotFound, detail);
 
     public static RouteProblem Conflict(string detail) => new(StatusCodes.Status409Conflict, detail);
+
+    /// <summary>A member whose role is below the one the route needs.</summary>
+    public static RouteProblem Forbidden(string needed, string held) => new(StatusCodes.Status403Forbidden,
+        $"This needs the '{needed}' role on the account (or a higher one); you are '{held}'.");
+
+    public static readonly RouteProblem NeedsEditor = Forbidden(MemberRoles.Editor, MemberRoles.Viewer);
+
+    public static readonly RouteProblem NeedsOwner = Forbidden(MemberRoles.Owner, MemberRoles.Editor);
 
     public static readonly RouteProblem Unauthorized =
         new(StatusCodes.Status401Unauthorized, "The token expired at 2026-12-06T10:00:00Z: log in again at /token.");
@@ -51,7 +60,16 @@ public static class RouteAnswers
     public static RouteDocumentation AccountRead(bool sendsETag, params RouteProblem[] more) =>
         new([Unauthorized, AccountNotFound, Unavailable, .. more], SendsETag: sendsETag);
 
-    /// <summary>A change of one of the caller's accounts: retry-safe with <c>Idempotency-Key</c>, guarded by <c>If-Match</c>, rate limited.</summary>
-    public static RouteDocumentation AccountCommand(params RouteProblem[] more) =>
-        new([InvalidHeader, Unauthorized, AccountNotFound, Stale, KeyReused, TooManyChanges, Unavailable, .. more], IsMutation: true, SendsETag: true);
+    /// <summary>
+    /// A change of one of the caller's accounts: retry-safe with <c>Idempotency-Key</c>, guarded by <c>If-Match</c>, rate
+    /// limited, and refused to a viewer (editors make every money change).
+    /// </summary>
+    public static RouteDocumentation AccountCommand(params RouteProblem[] more) => AccountCommandOf(NeedsEditor, more);
+
+    /// <summary>A change of an account only its owners may make (closing it, its members and invitations).</summary>
+    public static RouteDocumentation OwnerCommand(params RouteProblem[] more) => AccountCommandOf(NeedsOwner, more);
+
+    private static RouteDocumentation AccountCommandOf(RouteProblem refusedRole, RouteProblem[] more) =>
+        new([InvalidHeader, Unauthorized, refusedRole, AccountNotFound, Stale, KeyReused, TooManyChanges, Unavailable, .. more],
+            IsMutation: true, SendsETag: true);
 }

@@ -25,6 +25,7 @@ public sealed record AccountView(
 /// <summary>
 /// One recorded transaction, as facts: <see cref="Kind"/> is <c>deposit</c>, <c>debit</c>, <c>atm</c>, <c>move</c> or
 /// <c>pay</c>; the envelopes (by id, with the names they had then) and the payer are there where the kind has them.
+/// <see cref="Actor"/> is the member who recorded it (a user id).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.TransactionView")]
 public sealed record TransactionView(
@@ -42,12 +43,13 @@ public sealed record TransactionView(
     decimal Amount,
     decimal AccountBalance,
     ImmutableArray<SplitView> PayEnvelopes,
-    string? ImportId = null);
+    string? ImportId = null,
+    string? Actor = null);
 
 /// <summary>What a command left behind: the account after it and the transaction it recorded, undid or redid, if any.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountUpdate")]
-public sealed record AccountUpdate(AccountView Account, TransactionView? Transaction);
+public sealed record AccountUpdate(AccountView Account, TransactionView? Transaction, InvitationView? Invitation = null);
 
-/// <summary>A short line of the caller's account list.</summary>
+/// <summary>A short line of the caller's account list, with the caller's role there.</summary>
 [GenerateSerializer, Immutable, Alias("NVelopes.AccountSummaryView")]
-public sealed record AccountSummaryView(string AccountId, string Name, decimal Balance);
+public sealed record AccountSummaryView(string AccountId, string Name, decimal Balance, string Role = "owner");

@@ -23,11 +23,18 @@ public static class ChangeKinds
     public const string ScheduleRemoved = "schedule_removed";
     public const string ScheduledApplied = "scheduled_applied";
     public const string ScheduledFailed = "scheduled_failed";
+    public const string MemberInvited = "member_invited";
+    public const string InvitationWithdrawn = "invitation_withdrawn";
+    public const string InvitationDeclined = "invitation_declined";
+    public const string MemberJoined = "member_joined";
+    public const string MemberRoleChanged = "member_role_changed";
+    public const string MemberRemoved = "member_removed";
 
     public static readonly ImmutableArray<string> All =
     [
         AccountOpened, EnvelopesAdded, EnvelopeRenamed, PaymentSourceAdded, PaymentSourceUpdated, Deposited, Debited,
         CashWithdrawn, MoneyMoved, Paid, Undone, Redone, AccountClosed,
         ScheduleAdded, ScheduleChanged, ScheduleRemoved, ScheduledApplied, ScheduledFailed,
+        MemberInvited, InvitationWithdrawn, InvitationDeclined, MemberJoined, MemberRoleChanged, MemberRemoved,
     ];
 }

@@ -22,7 +22,12 @@ public sealed record ChangeView(
     PaymentSourceView? PaymentSource = null,
     PaymentSourceView? PreviousPaymentSource = null,
     TransactionView? Transaction = null,
-    Schedules.ScheduleEventView? Schedule = null);
+    Schedules.ScheduleEventView? Schedule = null,
+    string? InvitationId = null,
+    string? Username = null,
+    string? Member = null,
+    string? Role = null,
+    string? PreviousRole = null);
 
 /// <summary>
 /// Events after a version, oldest first. <see cref="Version"/> is the account's durable version when they were

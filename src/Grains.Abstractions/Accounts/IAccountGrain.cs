@@ -7,7 +7,7 @@ namespace NVelopes.Grains.Abstractions.Accounts;
 /// order and each answer is sent only after the change it reports is durable.
 /// </summary>
 [Alias("NVelopes.IAccountGrain")]
-public interface IAccountGrain : IGrainWithStringKey
+public partial interface IAccountGrain : IGrainWithStringKey
 {
     [Alias("Open")]
     Task<AccountUpdate> OpenAsync(OpenAccount command, CancellationToken cancellationToken = default);

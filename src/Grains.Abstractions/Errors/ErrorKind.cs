@@ -18,4 +18,6 @@ public enum ErrorKind
     Unprocessable = 5,
     /// <summary>The request carries more than the route takes, such as a statement over the import's limits (413).</summary>
     TooLarge = 6,
+    /// <summary>The caller is a member of the account, but their role does not allow this (403).</summary>
+    Forbidden = 7,
 }

@@ -8,7 +8,7 @@ namespace NVelopes.Grains.Abstractions.Users;
 /// uses. It knows which <see cref="IUserGrain"/> holds the user, and answers from memory once active.
 /// </summary>
 [Alias("NVelopes.IUserIdentityGrain")]
-public interface IUserIdentityGrain : IGrainWithStringKey
+public partial interface IUserIdentityGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Whether this user exists and is not disabled. <paramref name="username"/>, the token's username, only serves
@@ -18,7 +18,11 @@ public interface IUserIdentityGrain : IGrainWithStringKey
     [Alias("Authenticate")]
     Task<UserStatus> AuthenticateAsync(string? username, CancellationToken cancellationToken = default);
 
-    [Alias("View")]
+    /// <summary>
+    /// Interleaves with the user's other calls: account grains ask it for members' and inviters' names while this
+    /// user's own call may be waiting on one of those accounts.
+    /// </summary>
+    [Alias("View"), Orleans.Concurrency.AlwaysInterleave]
     Task<UserView?> ViewAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

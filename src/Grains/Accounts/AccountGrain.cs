@@ -8,6 +8,7 @@ using NVelopes.Grains.Abstractions.Schedules;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Import;
 using NVelopes.Grains.Schedules;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 using Orleans.Concurrency;
@@ -211,7 +212,8 @@ internal sealed partial class AccountGrain(
     }
 
     public async Task CloseAsync(CloseAccount command, CancellationToken cancellationToken) =>
-        await ApplyAsync("close", command.OwnerId, command.Options, cancellationToken, account => account.Close());
+        await RunAsync("close", command.OwnerId, MemberRole.Owner, command.Options, opensAccount: false, cancellationToken,
+            account => ValueTask.FromResult(account!.Close()));
 
     private Task<AccountUpdate> ApplyAsync(
         string operation, string ownerId, CommandOptions? options, CancellationToken cancellationToken,
@@ -219,14 +221,20 @@ internal sealed partial class AccountGrain(
         RunAsync(operation, ownerId, options, opensAccount: false, cancellationToken,
             account => ValueTask.FromResult(command(account!)));
 
-    /// <summary>Runs one command through the writer and counts it by kind and outcome.</summary>
-    private async Task<AccountUpdate> RunAsync(
+    /// <summary>Runs a command an editor may give (the money, envelopes, payment sources, undo and redo).</summary>
+    private Task<AccountUpdate> RunAsync(
         string operation, string ownerId, CommandOptions? options, bool opensAccount, CancellationToken cancellationToken,
+        Func<Account?, ValueTask<AccountChange>> command) =>
+        RunAsync(operation, ownerId, MemberRole.Editor, options, opensAccount, cancellationToken, command);
+
+    /// <summary>Runs one command through the writer, for a caller holding <paramref name="needed"/>, and counts it by kind and outcome.</summary>
+    private async Task<AccountUpdate> RunAsync(
+        string operation, string ownerId, MemberRole? needed, CommandOptions? options, bool opensAccount, CancellationToken cancellationToken,
         Func<Account?, ValueTask<AccountChange>> command)
     {
         try
         {
-            var update = await Writer.RunAsync(ownerId, options, opensAccount, cancellationToken, command);
+            var update = await Writer.RunAsync(ownerId, needed, options, opensAccount, cancellationToken, command);
             CountOperation(operation, "ok");
             return update;
         }

@@ -4,6 +4,7 @@ using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Schedules;
+using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Grains.Accounts;
 
@@ -39,7 +40,8 @@ internal static class AccountViewMapping
         transaction.Amount,
         transaction.AccountBalance,
         ToViews(transaction.PaySplits),
-        transaction.ImportId);
+        transaction.ImportId,
+        transaction.Actor ?? transaction.OwnerId);
 
     public static ChangeView ToView(this RecordedEvent recorded)
     {
@@ -64,9 +66,29 @@ internal static class AccountViewMapping
             ScheduleEvent scheduled => change with { Schedule = scheduled.ToScheduleEventView() },
             Undone undone => change with { Transaction = undone.Transaction.ToView() },
             Redone redone => change with { Transaction = redone.Transaction.ToView() },
+            MemberInvited invited => change with
+            {
+                InvitationId = invited.Invitation.Id, Username = invited.Invitation.Username, Role = MemberRoles.NameOf(invited.Invitation.Role),
+            },
+            InvitationWithdrawn withdrawn => change with { InvitationId = withdrawn.InvitationId, Username = withdrawn.Username },
+            InvitationDeclined declined => change with { InvitationId = declined.InvitationId, Username = declined.Username },
+            MemberJoined joined => change with
+            {
+                InvitationId = joined.Member.InvitationId, Username = joined.Username, Member = joined.Member.UserId,
+                Role = MemberRoles.NameOf(joined.Member.Role),
+            },
+            MemberRoleChanged changed => change with
+            {
+                Member = changed.UserId, Role = MemberRoles.NameOf(changed.NewRole), PreviousRole = MemberRoles.NameOf(changed.OldRole),
+            },
+            MemberRemoved removed => change with { Member = removed.UserId, Role = MemberRoles.NameOf(removed.Role) },
             _ => change,
         };
     }
+
+    /// <summary>The invitation as the account shows it; <see cref="InvitationView.InvitedBy"/> is the inviter's user id until resolved.</summary>
+    public static InvitationView ToView(this Invitation invitation, Account account) => new(
+        invitation.Id, account.Id, account.Name, invitation.Username, MemberRoles.NameOf(invitation.Role), invitation.InvitedBy, invitation.At);
 
     public static ImmutableArray<Split> ToSplits(this ImmutableArray<SplitLine> lines) =>
         [.. lines.Select(l => new Split(l.EnvelopeId, l.Amount))];
@@ -77,6 +99,7 @@ internal static class AccountViewMapping
             DomainErrorKind.NotFound => ErrorKind.NotFound,
             DomainErrorKind.Conflict => ErrorKind.Conflict,
             DomainErrorKind.TooLarge => ErrorKind.TooLarge,
+            DomainErrorKind.Forbidden => ErrorKind.Forbidden,
             _ => ErrorKind.Invalid,
         },
         error.Message);

@@ -1,5 +1,6 @@
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Domain.Import;
 
 namespace NVelopes.Grains.Accounts;
@@ -28,7 +29,8 @@ public sealed partial class AccountWriter
         try
         {
             await EnsureLoadedAsync(cancellationToken);
-            var account = Owned(_working, actor);
+            RequireMember(_working, actor, MemberRole.Editor);
+            var account = Open(_working);
             RequireVersion(options?.IfMatchVersion);
             var ids = ImportIds.Of(statement.Lines).Distinct(StringComparer.Ordinal).ToList();
             var held = new HashSet<string>(await FromStoreAsync(() => store.FindImportIdsAsync(accountId, ids, cancellationToken)), StringComparer.Ordinal);

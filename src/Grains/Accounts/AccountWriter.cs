@@ -4,6 +4,7 @@ using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
 
@@ -71,8 +72,19 @@ public sealed partial class AccountWriter(
     /// the first answer without being applied again. <paramref name="opensAccount"/>: the command opens the account,
     /// so it is given no account and the account must not exist yet.
     /// </summary>
-    public async Task<AccountUpdate> RunAsync(
+    public Task<AccountUpdate> RunAsync(
         string actor, CommandOptions? options, bool opensAccount, CancellationToken cancellationToken,
+        Func<Account?, ValueTask<AccountChange>> command) =>
+        RunAsync(actor, MemberRole.Editor, options, opensAccount, cancellationToken, command);
+
+    /// <summary>
+    /// As above, for a caller who must be a member holding at least <paramref name="needed"/>: anyone else is told
+    /// the account does not exist, a member with a lesser role is refused naming the role needed. Null: the command
+    /// checks the caller itself (an invitee, who is no member yet). Checked on the state every command is applied
+    /// to, so a change of role or a removal holds from the very next command on.
+    /// </summary>
+    public async Task<AccountUpdate> RunAsync(
+        string actor, MemberRole? needed, CommandOptions? options, bool opensAccount, CancellationToken cancellationToken,
         Func<Account?, ValueTask<AccountChange>> command)
     {
         options ??= NoOptions;
@@ -81,7 +93,8 @@ public sealed partial class AccountWriter(
         try
         {
             await EnsureLoadedAsync(cancellationToken);
-            // The remembered answer comes first: a retried close finds its answer although the account is now closed.
+            if (!opensAccount) RequireMember(_working, actor, needed);
+            // The remembered answer comes next: a retried close finds its answer although the account is now closed.
             // Keys are scoped to the caller and this account, so nobody else's answer can be found this way, and a key
             // used on another account is another operation (a retry names the same account).
             var replyKey = options.IdempotencyKey is { } key ? $"{actor}/{key}" : null;
@@ -96,13 +109,13 @@ public sealed partial class AccountWriter(
             {
                 if (opensAccount && _working is not null)
                     throw _working.IsClosed ? ClosedSinceOpened() : new NVelopesException(ErrorKind.Conflict, $"Account '{accountId}' already exists.");
-                var account = opensAccount ? null : Owned(_working, actor);
+                var account = opensAccount ? null : Open(_working);
                 RequireVersion(options.IfMatchVersion);
                 cancellationToken.ThrowIfCancellationRequested();
                 AccountChange change;
                 try
                 {
-                    change = await command(account);
+                    change = (await command(account)).RecordedBy(actor);
                 }
                 catch (DomainException refused)
                 {
@@ -122,12 +135,20 @@ public sealed partial class AccountWriter(
         return await answer;
     }
 
-    /// <summary>The durable account if <paramref name="ownerId"/> owns it and it is open; otherwise not found.</summary>
-    public async Task<StoredAccount> DurableOwnedAsync(string ownerId, CancellationToken cancellationToken)
+    /// <summary>The durable account if it is open and <paramref name="userId"/> holds at least <paramref name="needed"/> there.</summary>
+    public async Task<StoredAccount> DurableOwnedAsync(
+        string userId, CancellationToken cancellationToken, MemberRole needed = MemberRole.Viewer)
     {
-        var durable = await DurableOfOwnerAsync(ownerId, cancellationToken);
-        Owned(durable.Account, ownerId);
+        var durable = await DurableOfMemberAsync(userId, cancellationToken, needed);
+        Open(durable.Account);
         return durable;
+    }
+
+    /// <summary>The durable account, open or closed, whoever asks: for an invitee's look at an invitation and the silo's own work (schedule ticks).</summary>
+    public async Task<StoredAccount?> DurableAsync(CancellationToken cancellationToken)
+    {
+        await ReloadIfNeededAsync(cancellationToken);
+        return _durable;
     }
 
     /// <summary>Up to <paramref name="count"/> transactions of the effective history from <paramref name="fromId"/>.</summary>
@@ -155,7 +176,7 @@ public sealed partial class AccountWriter(
     public async Task<ChangePage> WatchChangesAsync(string ownerId, long since, int limit, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         RequireChangeRange(since, limit);
-        var durable = await DurableOfOwnerAsync(ownerId, cancellationToken);
+        var durable = await DurableOfMemberAsync(ownerId, cancellationToken);
         if (durable.Version <= since)
         {
             if (durable.Account.IsClosed) throw NVelopesException.AccountNotFound(accountId);
@@ -165,7 +186,7 @@ public sealed partial class AccountWriter(
             await Task.WhenAny(advanced, Task.Delay(maxWait, waitEnds.Token));
             await waitEnds.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
-            durable = await DurableOfOwnerAsync(ownerId, cancellationToken);
+            durable = await DurableOfMemberAsync(ownerId, cancellationToken);
         }
         return await ChangesAfterAsync(durable, since, limit, cancellationToken);
     }
@@ -230,7 +251,8 @@ public sealed partial class AccountWriter(
     }
 
     private static AccountUpdate AnswerOf(AccountChange change) =>
-        new(change.After.ToView(change.After.Version), change.Answered?.ToView());
+        new(change.After.ToView(change.After.Version), change.Answered?.ToView(),
+            (change.Event as MemberInvited)?.Invitation.ToView(change.After));
 
     /// <summary>The answer already given (or being given) under this key, from memory or from the store.</summary>
     private async Task<Task<AccountUpdate>?> FindAnswerAsync(string replyKey, string fingerprint, CancellationToken cancellationToken)
@@ -388,31 +410,45 @@ public sealed partial class AccountWriter(
         }
     }
 
-    /// <summary>The durable account if <paramref name="ownerId"/> owns it, open or closed.</summary>
-    private async Task<StoredAccount> DurableOfOwnerAsync(string ownerId, CancellationToken cancellationToken)
+    /// <summary>The durable account if <paramref name="userId"/> holds at least <paramref name="needed"/> there, open or closed.</summary>
+    private async Task<StoredAccount> DurableOfMemberAsync(
+        string userId, CancellationToken cancellationToken, MemberRole needed = MemberRole.Viewer)
     {
-        if (_mustReload) await ReloadAsync(cancellationToken);
-        return _durable is { } durable && durable.Account.OwnerId == ownerId ? durable : throw NVelopesException.AccountNotFound(accountId);
+        await ReloadIfNeededAsync(cancellationToken);
+        var durable = _durable;
+        RequireMember(durable?.Account, userId, needed);
+        return durable!;
     }
 
-    /// <summary>The durable account whoever owns it, open or closed; null when none was ever opened. For the silo's own work (schedule ticks).</summary>
-    public async Task<StoredAccount?> DurableAsync(CancellationToken cancellationToken)
+    private async Task ReloadIfNeededAsync(CancellationToken cancellationToken)
     {
-        if (_mustReload) await ReloadAsync(cancellationToken);
-        return _durable;
-    }
-
-    private async Task ReloadAsync(CancellationToken cancellationToken)
-    {
+        if (!_mustReload) return;
         await _applyGate.WaitAsync(cancellationToken);
         try { await EnsureLoadedAsync(cancellationToken); }
         finally { _applyGate.Release(); }
     }
 
-    private Account Owned(Account? account, string ownerId) =>
-        account is { IsClosed: false } && account.OwnerId == ownerId
-            ? account
-            : throw NVelopesException.AccountNotFound(accountId);
+    /// <summary>
+    /// Refuses anyone but a member of <paramref name="account"/> as not found, exactly as an account that does not
+    /// exist, and a member whose role is below <paramref name="needed"/> (null: no role needed) as forbidden.
+    /// </summary>
+    private void RequireMember(Account? account, string userId, MemberRole? needed)
+    {
+        if (account is null) throw NVelopesException.AccountNotFound(accountId);
+        if (needed is not { } role) return;
+        var held = account.RoleOf(userId) ?? throw NVelopesException.AccountNotFound(accountId);
+        try
+        {
+            MemberRoles.Require(held, role);
+        }
+        catch (DomainException refused)
+        {
+            throw refused.ToNVelopesException();
+        }
+    }
+
+    private Account Open(Account? account) =>
+        account is { IsClosed: false } ? account : throw NVelopesException.AccountNotFound(accountId);
 
     private async Task<T> FromStoreAsync<T>(Func<Task<T>> read)
     {

@@ -118,6 +118,7 @@ public sealed partial record Account
                 RedoableUndos = RedoableUndos.RemoveAt(RedoableUndos.Count - 1),
             },
             AccountClosed => this with { IsClosed = true },
+            Households.MembershipEvent membership => ApplyMembership(membership),
             _ => throw new InvalidOperationException($"Unknown event {recorded.GetType().Name}."),
         };
         return after with { Version = Version + 1 };

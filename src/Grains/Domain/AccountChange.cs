@@ -17,6 +17,17 @@ public sealed record AccountChange(Account After, AccountEvent Event)
     /// <summary>The id of the transaction the event takes out of the effective history (undo).</summary>
     public long? Removed => Event is Undone undone ? undone.Transaction.Id : null;
 
+    /// <summary>
+    /// The change with <paramref name="actor"/> as the member who recorded its new transaction, if it records one;
+    /// a redo brings its transaction back as it was, with whoever recorded it first.
+    /// </summary>
+    public AccountChange RecordedBy(string actor) => Event switch
+    {
+        MoneyEvent money => this with { Event = MoneyEvent.Of(money.Transaction with { Actor = actor }) },
+        AccountOpened opened => this with { Event = opened with { Opening = opened.Opening with { Actor = actor } } },
+        _ => this,
+    };
+
     /// <summary>The transaction the command's answer reports: the one recorded, redone or undone.</summary>
     public Transaction? Answered => Recorded ?? (Event as Undone)?.Transaction;
 }

@@ -10,4 +10,6 @@ public enum DomainErrorKind
     Conflict,
     /// <summary>The input is larger than the change may take.</summary>
     TooLarge,
+    /// <summary>The caller is a member, but their role does not allow the change.</summary>
+    Forbidden,
 }

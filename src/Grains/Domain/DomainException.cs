@@ -9,4 +9,5 @@ public sealed class DomainException(DomainErrorKind kind, string message) : Exce
     internal static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
     internal static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
     internal static DomainException TooLarge(string message) => new(DomainErrorKind.TooLarge, message);
+    internal static DomainException Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
 }

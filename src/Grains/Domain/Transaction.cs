@@ -34,5 +34,11 @@ public sealed record Transaction(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImportId = null)
 {
     public const long OpeningId = 0;
+
+    /// <summary>
+    /// The member who recorded it (a user id); null on transactions recorded before accounts were shared, which
+    /// their owner recorded.
+    /// </summary>
+    public string? Actor { get; init; }
     public const string OpeningDescription = "Account Opened";
 }

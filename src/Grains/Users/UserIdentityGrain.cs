@@ -3,7 +3,9 @@ using NVelopes.Grains.Abstractions;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
+using NVelopes.Grains.Testing;
 
 namespace NVelopes.Grains.Users;
 
@@ -12,9 +14,9 @@ namespace NVelopes.Grains.Users;
 /// with a username, keeps it only if the user grain there holds this very id, and records that grain's key; from
 /// then on it needs no username. Whether the user is active is the user grain's to say, from its memory.
 /// </summary>
-internal sealed class UserIdentityGrain(
+internal sealed partial class UserIdentityGrain(
     [PersistentState(UserIdentityState.StateName, StorageNames.Users)] IPersistentState<UserIdentityState> identity,
-    IAccountStore accounts) : Grain, IUserIdentityGrain
+    IAccountStore accounts, PausePoints pausePoints) : Grain, IUserIdentityGrain
 {
     public async Task<UserStatus> AuthenticateAsync(string? username, CancellationToken cancellationToken) =>
         await FindAsync(username, cancellationToken) switch
@@ -46,7 +48,12 @@ internal sealed class UserIdentityGrain(
         {
             throw NVelopesException.StoreUnavailable();
         }
-        return [.. summaries.Select(s => new AccountSummaryView(s.AccountId, s.Name, s.Balance))];
+        var owned = summaries.Where(s => s.OpenerRole is not null)
+            .Select(s => new AccountSummaryView(s.AccountId, s.Name, s.Balance, MemberRoles.NameOf(s.OpenerRole!.Value)));
+        var shared = await SharedAccountsAsync(cancellationToken);
+        return shared.IsEmpty
+            ? [.. owned]
+            : [.. owned.Concat(shared).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)];
     }
 
     private async Task<UserView?> FindAsync(string? username, CancellationToken cancellationToken)
@@ -62,6 +69,11 @@ internal sealed class UserIdentityGrain(
     private async Task RecordAsync(string usernameKey)
     {
         identity.State = new UserIdentityState { UsernameKey = usernameKey };
+        await WriteIdentityAsync();
+    }
+
+    private async Task WriteIdentityAsync()
+    {
         try
         {
             await identity.WriteStateAsync(CancellationToken.None);

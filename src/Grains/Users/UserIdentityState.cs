@@ -8,4 +8,10 @@ public sealed class UserIdentityState
     public const string StateName = "identity";
 
     [Id(0)] public string UsernameKey { get; set; } = "";
+
+    /// <summary>
+    /// Accounts of others this user joined, or is joining: written before the account records the member, and
+    /// checked against the account on every listing, which drops those the user is no member of.
+    /// </summary>
+    [Id(1)] public List<string> SharedAccountIds { get; set; } = [];
 }

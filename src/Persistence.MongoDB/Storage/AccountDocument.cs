@@ -49,4 +49,10 @@ internal sealed class AccountDocument
 
     [BsonElement("lastScheduleId")]
     public int LastScheduleId { get; set; }
+    /// <summary>Who shares the account; empty for an account only its opener has ever had.</summary>
+    [BsonElement("members")]
+    public List<MemberDocument> Members { get; set; } = [];
+
+    [BsonElement("invitations")]
+    public List<InvitationDocument> Invitations { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Schedules;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 
 namespace NVelopes.Persistence.MongoDB.Storage;
@@ -29,6 +30,14 @@ internal static class DocumentMapping
         })],
         Schedules = [.. account.Schedules.Select(ToDocument)],
         LastScheduleId = account.LastScheduleId,
+        Members = [.. account.Members.Select(m => new MemberDocument
+        {
+            UserId = m.UserId, Role = MemberRoles.NameOf(m.Role), InvitationId = m.InvitationId,
+        })],
+        Invitations = [.. account.Invitations.Select(i => new InvitationDocument
+        {
+            Id = i.Id, Username = i.Username, Role = MemberRoles.NameOf(i.Role), InvitedBy = i.InvitedBy, At = i.At.UtcDateTime,
+        })],
     };
 
     public static StoredAccount ToStoredAccount(this AccountDocument document) => new(
@@ -47,10 +56,17 @@ internal static class DocumentMapping
             RedoableUndos = [.. document.RedoableUndos],
             Schedules = [.. document.Schedules.Select(ToSchedule)],
             LastScheduleId = document.LastScheduleId,
+            Members = [.. document.Members.Select(m => new Member(m.UserId, MemberRoles.Parse(m.Role), m.InvitationId))],
+            Invitations = [.. document.Invitations.Select(i => new Invitation(
+                i.Id, i.Username, MemberRoles.Parse(i.Role), i.InvitedBy, new DateTimeOffset(DateTime.SpecifyKind(i.At, DateTimeKind.Utc))))],
         },
         document.Version);
 
-    public static AccountSummary ToSummary(this AccountDocument document) => new(document.Id, document.Name, document.Balance);
+    /// <summary>The line of the opener's list; the document must hold its owner and members (an empty list: the opener alone).</summary>
+    public static AccountSummary ToSummary(this AccountDocument document) => new(document.Id, document.Name, document.Balance,
+        document.Members.Count == 0
+            ? MemberRole.Owner
+            : document.Members.Find(m => m.UserId == document.OwnerId) is { } opener ? MemberRoles.Parse(opener.Role) : null);
 
     public static TransactionDocument ToDocument(this Transaction transaction) => new()
     {
@@ -70,6 +86,7 @@ internal static class DocumentMapping
         AccountBalance = transaction.AccountBalance,
         PaySplits = [.. transaction.PaySplits.Select(ToDocument)],
         ImportId = transaction.ImportId,
+        Actor = transaction.Actor,
     };
 
     public static Transaction ToTransaction(this TransactionDocument document) => new(
@@ -87,7 +104,7 @@ internal static class DocumentMapping
         document.Amount,
         document.AccountBalance,
         ToSplits(document.PaySplits),
-        document.ImportId);
+        document.ImportId) { Actor = document.Actor };
 
     private static ScheduleDocument ToDocument(Schedule schedule) => new()
     {

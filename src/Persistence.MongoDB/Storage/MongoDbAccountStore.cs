@@ -324,7 +324,8 @@ public sealed partial class MongoDbAccountStore : IAccountStore
         {
             var documents = await _accounts
                 .Find(a => a.OwnerId == ownerId && !a.Closed, new FindOptions { MaxTime = _options.OperationTimeout })
-                .Project<AccountDocument>(Builders<AccountDocument>.Projection.Include(a => a.Name).Include(a => a.Balance))
+                .Project<AccountDocument>(Builders<AccountDocument>.Projection.Include(a => a.Name).Include(a => a.Balance)
+                    .Include(a => a.OwnerId).Include(a => a.Members))
                 .Sort(Builders<AccountDocument>.Sort.Ascending(a => a.Name).Ascending(a => a.Id))
                 .ToListAsync(token).ConfigureAwait(false);
             return [.. documents.Select(d => d.ToSummary())];

@@ -59,6 +59,9 @@ internal sealed class TransactionDocument
     [BsonElement("accountBalance"), BsonRepresentation(BsonType.Decimal128)]
     public decimal AccountBalance { get; set; }
 
+    [BsonElement("actor"), BsonIgnoreIfNull]
+    public string? Actor { get; set; }
+
     [BsonElement("paySplits")]
     public List<SplitDocument> PaySplits { get; set; } = [];
 

@@ -180,7 +180,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clo
         while (await reader.ReadAsync(cancellationToken))
         {
             var account = JsonSerializer.Deserialize<Account>(reader.GetString(0), Json)!;
-            summaries.Add(new AccountSummary(account.Id, account.Name, account.Balance));
+            summaries.Add(new AccountSummary(account.Id, account.Name, account.Balance, account.RoleOf(account.OwnerId)));
         }
         return summaries;
     }

@@ -5,6 +5,7 @@ using NVelopes.Grains.Abstractions;
 using NVelopes.Grains.Schedules;
 using NVelopes.Grains.Storage;
 using NVelopes.Grains.Telemetry;
+using NVelopes.Grains.Testing;
 using NVelopes.Persistence.MongoDB.Hosting;
 using NVelopes.Persistence.MongoDB.Storage;
 using NVelopes.Persistence.Sqlite.Hosting;
@@ -59,6 +60,8 @@ public static class NVelopesSiloExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<NVelopesTelemetry>();
+        silo.Services.AddOptions<PausePointOptions>().BindConfiguration(PausePointOptions.SectionName);
+        silo.Services.TryAddSingleton<PausePoints>();
 
         var provider = configuration.GetValue(StorageProviderKey, StorageProvider.Sqlite);
         switch (provider)

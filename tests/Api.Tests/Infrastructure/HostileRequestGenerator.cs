@@ -47,6 +47,14 @@ public sealed class HostileRequestGenerator(int seed, HostileTargets targets)
             [("account_id", Field.AccountId), ("payment_source_id", Field.Int), ("payer", Field.Text), ("amount", Field.Money),
              ("description", Field.Text), ("payments", Field.Payments)]),
         new("POST", "/accounts/transactions/undo", [("account_id", Field.AccountId)]),
+        new("POST", "/accounts/{id}/invitations", [("username", Field.Text), ("role", Field.Text)]),
+        new("DELETE", "/accounts/{id}/invitations/{invitationId}", []),
+        new("GET", "/accounts/{id}/members", []),
+        new("PUT", "/accounts/{id}/members/{username}", [("role", Field.Text)]),
+        new("DELETE", "/accounts/{id}/members/{username}", []),
+        new("GET", "/users/me/invitations", []),
+        new("POST", "/invitations/{invitationId}/accept", []),
+        new("POST", "/invitations/{invitationId}/decline", []),
     ];
 
     // Raw JSON values that are wrong for most fields, or right but extreme.
@@ -75,6 +83,9 @@ public sealed class HostileRequestGenerator(int seed, HostileTargets targets)
         var path = route.Path
             .Replace("{id}", PathSegment(AccountId()))
             .Replace("{username}", PathSegment(Pick(targets.VictimUsername, "nobody", "", HugeText(), "a%2Fb", "%00")))
+            .Replace("{invitationId}", PathSegment(Pick(
+                $"{targets.VictimAccountId}.{RandomHex(32)}", $"{targets.AttackerAccountId}.{new string('0', 32)}", targets.VictimAccountId,
+                ".", HugeText(), "%2E%2E")))
             .Replace("{page}", PathSegment(Pick("0", "-1", "99999999999999", "abc", "1e3", "2147483647", "0")))
             .Replace("{size}", PathSegment(Pick("1", "0", "1001", "-5", "1000", "x", "2147483648")));
         if (Chance(0.03)) path = Pick("/accounts/../token", "/no/such/route", "/accounts//deposit", path + "/extra", "/ACCOUNTS/DEPOSIT");
@@ -192,4 +203,6 @@ public sealed class HostileRequestGenerator(int seed, HostileTargets targets)
     private bool Chance(double probability) => _random.NextDouble() < probability;
 
     private T Pick<T>(params T[] choices) => choices[_random.Next(choices.Length)];
+
+    private string RandomHex(int length) => string.Concat(Enumerable.Range(0, length).Select(_ => "0123456789abcdef"[_random.Next(16)]));
 }

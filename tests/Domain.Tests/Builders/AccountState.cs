@@ -18,7 +18,9 @@ internal static class AccountState
         var schedules = string.Join("; ", account.Schedules.Select(s =>
             $"{s.Id}:{s.Kind}:{s.Rule}:{s.Starts:yyyy-MM-dd}:{s.TimeZone}:{s.Weekend}:through={s.HandledThrough:yyyy-MM-dd}"));
         return $"{account.Id}|{account.OwnerId}|{account.Name}|negative={account.CanGoNegative}|balance={M(account.Balance)}"
-            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]|schedules=[{schedules}]";
+            + $"|next={account.NextTransactionId}|closed={account.IsClosed}|envelopes=[{envelopes}]|sources=[{sources}]|schedules=[{schedules}]"
+            + $"|members=[{string.Join("; ", account.Household.Select(m => $"{m.UserId}:{m.Role}:{m.InvitationId}"))}]"
+            + $"|invitations=[{string.Join("; ", account.Invitations.Select(i => $"{i.Id}:{i.Username}:{i.Role}:{i.InvitedBy}"))}]";
     }
 
     private static string M(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Events;
 using NVelopes.Grains.Domain.Import;
+using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Storage;
 using Orleans.Storage;
 
@@ -320,6 +321,44 @@ public abstract class AccountStoreContractTests
             .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal);
         Assert.Equal(expected, listed);
         Assert.Empty(await store.ListAccountsAsync(NewId(), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Household_MembersAndInvitations_ComeBackExactly_InTheSameCommitAsTheirEvents()
+    {
+        var store = Store;
+        var opened = await Ledger.Open(NewId(), NewId()).CommitAsync(store);
+
+        var shared = await opened.Begin()
+            .Invite("inv-1", "sam", MemberRole.Editor).Invite("inv-2", "pat", MemberRole.Viewer).Join("inv-1", "sam", "user-sam")
+            .ChangeRole("user-sam", MemberRole.Owner).Invite("inv-3", "kim", MemberRole.Owner).DepositBy("user-sam", 2.50m)
+            .CommitAsync(store);
+
+        await StoreAssert.HoldsAsync(store, shared);
+        var loaded = (await store.LoadAsync(shared.Account.Id, CancellationToken.None))!.Account;
+        Assert.Equal(MemberRole.Owner, loaded.RoleOf("user-sam"));
+        Assert.Equal(["inv-2", "inv-3"], loaded.Invitations.Select(i => i.Id));
+        Assert.Equal(Ledger.Now, loaded.Invitations[0].At);
+        var deposit = (await store.ReadTransactionsAsync(shared.Account.Id, 1, 1, CancellationToken.None)).Single();
+        Assert.Equal("user-sam", deposit.Actor); // the history item names the member who recorded it
+    }
+
+    [SkippableFact]
+    public async Task ListAccounts_GivesTheOpenersRole_AndNoneOnceTheyLeft()
+    {
+        var store = Store;
+        var owner = NewId();
+        var alone = await Ledger.Open(NewId(), owner, "Alone").CommitAsync(store);
+        var demoted = await Ledger.Open(NewId(), owner, "Demoted")
+            .Invite("inv-1", "sam", MemberRole.Owner).Join("inv-1", "sam", "user-sam").ChangeRole(owner, MemberRole.Viewer).CommitAsync(store);
+        var left = await Ledger.Open(NewId(), owner, "Left")
+            .Invite("inv-1", "sam", MemberRole.Owner).Join("inv-1", "sam", "user-sam").RemoveMember(owner).CommitAsync(store);
+
+        var listed = await store.ListAccountsAsync(owner, CancellationToken.None);
+
+        Assert.Equal(
+            [(alone.Account.Id, (MemberRole?)MemberRole.Owner), (demoted.Account.Id, MemberRole.Viewer), (left.Account.Id, null)],
+            listed.Select(s => (s.AccountId, s.OpenerRole)));
     }
 
     [SkippableFact]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NVelopes.Grains.Abstractions.Accounts;
+using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Grains.Domain.Events;
 
@@ -28,6 +29,12 @@ namespace NVelopes.Grains.Domain.Events;
 [JsonDerivedType(typeof(ScheduleRemoved), ScheduleRemoved.KindName)]
 [JsonDerivedType(typeof(ScheduledApplied), ScheduledApplied.KindName)]
 [JsonDerivedType(typeof(ScheduledFailed), ScheduledFailed.KindName)]
+[JsonDerivedType(typeof(MemberInvited), MemberInvited.KindName)]
+[JsonDerivedType(typeof(InvitationWithdrawn), InvitationWithdrawn.KindName)]
+[JsonDerivedType(typeof(InvitationDeclined), InvitationDeclined.KindName)]
+[JsonDerivedType(typeof(MemberJoined), MemberJoined.KindName)]
+[JsonDerivedType(typeof(MemberRoleChanged), MemberRoleChanged.KindName)]
+[JsonDerivedType(typeof(MemberRemoved), MemberRemoved.KindName)]
 public abstract record AccountEvent
 {
     /// <summary>The stable snake_case name clients see as <c>kind</c> (<see cref="ChangeKinds"/>).</summary>
