@@ -58,8 +58,7 @@ public static class ImportEndpoints
                     RouteAnswers.EnvelopeNotFound,
                     new RouteProblem(StatusCodes.Status413PayloadTooLarge,
                         $"The statement has {StatementLimits.MaxLines + 1} or more transactions; at most {StatementLimits.MaxLines} are imported at once: import it in parts."),
-                    new RouteProblem(StatusCodes.Status415UnsupportedMediaType,
-                        "This route does not accept that content type: send JSON (application/json).")),
+                    new RouteProblem(StatusCodes.Status415UnsupportedMediaType, Errors.ProblemDetailsExtensions.UnsupportedContentType)),
                 ImportDescription);
         accounts.MapGet("/{id}/export", Export).WithName("ExportHistory")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")

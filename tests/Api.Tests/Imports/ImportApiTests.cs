@@ -192,6 +192,22 @@ public abstract class ImportApiTests
         Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
     }
 
+    [SkippableTheory]
+    [InlineData("application/json", "{\"file\":\"2024-01-01,1.00,a\"}")]
+    [InlineData("text/csv", "Date,Amount\n2024-01-01,1.00\n")]
+    public async Task AnUploadThatIsNotAForm_Is415_SayingHowToSendAStatement(string contentType, string body)
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(Opening);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await user.Client.PostAsync($"/accounts/{accountId}/import", content);
+
+        Assert.Contains("/accounts/{id}/import as multipart/form-data with the file in the field 'file'",
+            await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType));
+    }
+
     [SkippableFact]
     public async Task Export_IsTheHistoryAsCsv_ThatImportsBackWithTheSameBalance()
     {
