@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Imports;
 using NVelopes.Grains.Accounts;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Import;
@@ -50,7 +51,7 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
 
         var plan = await ImportAsync(writer, dryRun: false);
 
-        Assert.Equal(3, plan.New.Count);
+        Assert.Equal(3, plan.New.Length);
         Assert.Equal([1, 3], _store.CommittedEventCounts);
         var stored = (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!;
         Assert.Equal(105.00m, stored.Account.Balance);
@@ -68,10 +69,10 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         var second = await ImportAsync(writer, dryRun: false).WaitAsync(Patience);
 
         Assert.Empty(second.New);
-        Assert.Equal(3, second.Duplicates.Count);
+        Assert.Equal(3, second.Duplicates.Length);
         Assert.False(first.IsCompleted); // not durable yet, so not answered
         _store.Commits.Release();
-        Assert.Equal(3, (await first.WaitAsync(Patience)).New.Count);
+        Assert.Equal(3, (await first.WaitAsync(Patience)).New.Length);
         Assert.Equal([1, 3], _store.CommittedEventCounts);
     }
 
@@ -87,7 +88,7 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
 
         Assert.Equal(ErrorKind.Unavailable, lost.Kind);
         Assert.Empty(retried.New);
-        Assert.Equal(3, retried.Duplicates.Count);
+        Assert.Equal(3, retried.Duplicates.Length);
         Assert.Equal(105.00m, (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!.Account.Balance);
     }
 
@@ -97,8 +98,8 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         var writer = await OpenedAsync();
         var overdrawn = ThreeLines with { Lines = [.. ThreeLines.Lines, new StatementLine(5, new DateOnly(2024, 1, 4), -500.00m, "rent")] };
 
-        var dryRun = await writer.ImportAsync(Owner, null, 0, overdrawn, dryRun: true, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<NVelopesException>(() => writer.ImportAsync(Owner, null, 0, overdrawn, dryRun: false, CancellationToken.None));
+        var dryRun = await ImportAsync(writer, overdrawn, dryRun: true);
+        var refused = await Assert.ThrowsAsync<NVelopesException>(() => ImportAsync(writer, overdrawn, dryRun: false));
 
         Assert.Equal(5, Assert.Single(dryRun.Refused).Line);
         Assert.Equal(ErrorKind.Invalid, refused.Kind);
@@ -107,8 +108,11 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         Assert.Equal(1, (await writer.DurableOwnedAsync(Owner, CancellationToken.None)).Version);
     }
 
-    private static Task<ImportPlan> ImportAsync(AccountWriter writer, bool dryRun) =>
-        writer.ImportAsync(Owner, null, Account.AvailableEnvelopeId, ThreeLines, dryRun, CancellationToken.None);
+    private static Task<ImportReport> ImportAsync(AccountWriter writer, bool dryRun) => ImportAsync(writer, ThreeLines, dryRun);
+
+    private static Task<ImportReport> ImportAsync(AccountWriter writer, Statement statement, bool dryRun) =>
+        writer.ImportAsync(Owner, null, Account.AvailableEnvelopeId, statement, dryRun,
+            (plan, after) => plan.ToReport(dryRun, Account.AvailableEnvelopeId, after.ToView(after.Version)), CancellationToken.None);
 
     private AccountWriter NewWriter(string accountId) => new(accountId, _store, TimeProvider.System, NullLogger.Instance);
 

@@ -13,7 +13,7 @@ public sealed record TransactionResponse(
     [property: Description("The envelope the money came from or went to; -1 for none (a pay).")] int EnvelopeIdSrc,
     [property: Description("A move's target envelope; -1 for every other kind.")] int EnvelopeIdDest,
     [property: Description("The envelope's name when it was recorded; a move's is `From -> To`; a pay's is empty.")] string Envelope,
-    [property: Description("What happened: `DEPOSIT`, `DEBIT`, `ATM`, `MOVE` or `PAY`.")] string Op,
+    [property: Description("What happened: `DEPOSIT`, `DEBIT`, `ATM`, `MOVE`, `PAY` or `FILL` (a scheduled fill from Available).")] string Op,
     [property: Description("The description as given; a pay's is `payer - description`.")] string Description,
     [property: Description("The amount: positive into the account, negative out of it (debits, cash); a move's is what moved.")] decimal Amount,
     [property: Description("The account's balance after it.")] decimal AccountBalance,

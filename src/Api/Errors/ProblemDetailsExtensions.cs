@@ -13,6 +13,10 @@ public static class ProblemDetailsExtensions
     /// messages summed up in <c>detail</c> and their <c>errors</c> keyed by the snake_case names of the wire;
     /// whatever the request's Accept header says (<see cref="AnyAcceptProblemDetailsWriter"/>).
     /// </summary>
+    /// <summary>The reason of a 415 for a content type the route does not accept.</summary>
+    public const string UnsupportedContentType = "This route does not accept that content type: send JSON (application/json), " +
+        "a form to /token, or a statement to /accounts/{id}/import as multipart/form-data with the file in the field 'file'.";
+
     public static IServiceCollection AddNVelopesProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -30,8 +34,8 @@ public static class ProblemDetailsExtensions
                 { Status: StatusCodes.Status404NotFound } => "No such resource.",
                 { Status: StatusCodes.Status405MethodNotAllowed } => "This route does not accept that method.",
                 { Status: StatusCodes.Status413PayloadTooLarge } => "The request body is too large.",
-                { Status: StatusCodes.Status415UnsupportedMediaType } =>
-                    "This route does not accept that content type: send JSON (application/json), or a form to /token.",
+                // Routing refuses a content type a route does not accept before any endpoint runs, so the route is not known here.
+                { Status: StatusCodes.Status415UnsupportedMediaType } => UnsupportedContentType,
                 _ => null,
             };
         });

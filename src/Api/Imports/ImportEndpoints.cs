@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Accounts;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
@@ -32,33 +34,42 @@ public static class ImportEndpoints
         "(with line numbers and reasons) and changes nothing. A real import is one write: every new line or, when any line " +
         "is refused, none, with a 400 naming that line. At most " +
         $"{StatementLimits.MaxLines} transactions and {StatementLimits.MaxBytes / (1024 * 1024)} MB per file: more is 413. " +
-        "Retrying an import is safe: what it recorded the first time is a duplicate the second.";
+        "Retrying an import is safe: what it recorded the first time is a duplicate the second; with the same `Idempotency-Key` " +
+        "(and the same file and options) a retry answers exactly what the first import answered. `If-Match` refuses it (412) " +
+        "unless the account is still at that version.";
 
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var accounts = endpoints.MapGroup("/accounts")
             .RequireAuthorization()
-            .WithTags("Import and export")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithTags("Import and export");
 
         accounts.MapPost("/{id}/import", Import).WithName("ImportStatement")
-            .WithSummary("Import a bank statement (CSV, OFX/QFX or QIF) into an envelope, or see what it would import.")
-            .WithDescription(ImportDescription)
             // A bearer-token API: no cookie is sent by itself, so there is no cross-site request to forge.
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportRequestBytes))
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .LimitWritesPerUser();
+            .LimitWritesPerUser()
+            .Documented(
+                "Import a bank statement (CSV, OFX/QFX or QIF) into an envelope, or see what it would import.",
+                RouteAnswers.AccountCommand(
+                    RouteAnswers.Invalid("Send the statement as multipart/form-data with the file in the field 'file'."),
+                    RouteAnswers.Invalid($"Line 3: Cannot debit more than is available in '{ApiExamples.Groceries}' when account is not allowed to go negative Nothing was imported."),
+                    RouteAnswers.Invalid("No column of amounts was found: name it with amount_column (or in_column and out_column)."),
+                    RouteAnswers.EnvelopeNotFound,
+                    new RouteProblem(StatusCodes.Status413PayloadTooLarge,
+                        $"The statement has {StatementLimits.MaxLines + 1} or more transactions; at most {StatementLimits.MaxLines} are imported at once: import it in parts."),
+                    new RouteProblem(StatusCodes.Status415UnsupportedMediaType, Errors.ProblemDetailsExtensions.UnsupportedContentType)),
+                ImportDescription);
         accounts.MapGet("/{id}/export", Export).WithName("ExportHistory")
-            .WithSummary("The effective history as CSV, oldest first, streamed.")
-            .WithDescription("`format=csv` (the default and only format). Columns: id, date, kind, envelope_id, envelope, " +
-                "to_envelope_id, to_envelope, payer, description, amount, balance, import_id; the file imports back as a CSV statement.")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Documented(
+                "The effective history as CSV, oldest first, streamed.",
+                RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid("format must be csv, not 'xml'.")) with { AnswerExample =
+                    "id,date,kind,envelope_id,envelope,to_envelope_id,to_envelope,payer,description,amount,balance,import_id\r\n" +
+                    "0,2026-12-01T09:30:00.000Z,deposit,0,Available,,,,Opening balance,1280.00,1280.00,\r\n" +
+                    "1,2026-12-04T00:00:00.000Z,debit,1,Groceries,,,,TESCO STORES 2231,-12.34,1267.66,line:20261204-3f9a1c07d2b84e6a5c1d0e9f\r\n" },
+                "`format=csv` (the default and only format). Columns: id, date, kind, envelope_id, envelope, " +
+                "to_envelope_id, to_envelope, payer, description, amount, balance, import_id; the file imports back as a CSV statement.");
         return endpoints;
     }
 
@@ -71,13 +82,16 @@ public static class ImportEndpoints
                 $"The statement is {file.Length} bytes; at most {StatementLimits.MaxBytes} bytes are imported at once.");
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, services.Aborted);
-        // No Idempotency-Key: a retried import finds what the first one recorded and imports nothing again.
-        var options = new CommandOptions(IfMatchVersion: Retries.CommandPreconditions.IfMatchVersionOf(services.Response.HttpContext.Request));
+        var options = services.OptionsFor(new ImportInput(
+            request with { File = null }, file.FileName, Convert.ToHexStringLower(SHA256.HashData(content))));
         var report = await services.Account(request.Id).ImportAsync(new ImportStatement(
             services.User.Id, file.FileName, content, request.EnvelopeId ?? 0, request.DryRun ?? false, request.ToSettings(), options), services.Aborted);
         services.Response.Headers[HeaderNames.ETag] = Retries.CommandPreconditions.ETagOf(report.Account.Version);
         return JsonOk.Of(report.ToResponse());
     }
+
+    /// <summary>What an import is, for its Idempotency-Key's fingerprint: the options, the file's name and the hash of its content.</summary>
+    private sealed record ImportInput(ImportRequest Options, string FileName, string ContentSha256);
 
     public static async Task Export(string id, [FromQuery(Name = "format")] string? format, [AsParameters] AccountServices services)
     {

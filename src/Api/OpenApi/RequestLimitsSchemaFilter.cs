@@ -1,8 +1,10 @@
 using Microsoft.OpenApi;
 using NVelopes.Api.Accounts;
+using NVelopes.Api.Schedules;
 using NVelopes.Api.Users;
 using NVelopes.Grains.Abstractions.Users;
 using NVelopes.Grains.Domain;
+using NVelopes.Grains.Domain.Schedules;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NVelopes.Api.OpenApi;
@@ -33,7 +35,8 @@ public sealed class RequestLimitsSchemaFilter : ISchemaFilter
             if (signup.TryGetValue("email", out var emailFound) && emailFound is OpenApiSchema email) { email.MaxLength = 254; email.Format = "email"; }
             if (signup.TryGetValue("password", out var passwordFound) && passwordFound is OpenApiSchema password) { password.MinLength = 8; password.MaxLength = 128; }
         }
-        if (context.Type.Namespace != typeof(NewAccountRequest).Namespace || !context.Type.Name.EndsWith("Request", StringComparison.Ordinal)) return;
+        if (context.Type.Namespace is not { } space || !context.Type.Name.EndsWith("Request", StringComparison.Ordinal)
+            || (space != typeof(NewAccountRequest).Namespace && space != typeof(ScheduleRequest).Namespace)) return;
         if (schema is not OpenApiSchema { Properties: { } properties }) return;
         foreach (var (name, property) in properties)
         {
@@ -46,7 +49,8 @@ public sealed class RequestLimitsSchemaFilter : ISchemaFilter
             else if (name == "description") limited.MaxLength = Text.MaximumDescriptionLength;
             else if (name == "amount") Bound(limited, minimum: "0.01");
             else if (name == "opening_balance") Bound(limited, minimum: "0");
-            else if (name == "payments") limited.MaxItems = AccountLimits.SplitsPerPayment;
+            else if (name is "payments" or "fills") limited.MaxItems = AccountLimits.SplitsPerPayment;
+            else if (name == "rule") { limited.MinLength = 1; limited.MaxLength = Recurrence.MaximumRuleLength; }
             else if (name == "envelopes")
             {
                 // Envelope 0 "Available" is always there, so one request adds one fewer than the account holds.

@@ -37,7 +37,9 @@ public sealed class RouteDocumentationOperationFilter : IOperationFilter
         foreach (var group in documentation.Problems.GroupBy(problem => problem.Status).OrderBy(group => group.Key))
             operation.Responses[group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)] = ProblemResponse(group.Key, [.. group], context);
 
-        if (operation.Responses.TryGetValue("200", out var success) && success is OpenApiResponse ok)
+        // The success answer: 200, or 201 for a creation, or 204 without a body.
+        var success = new[] { "200", "201", "204" }.Select(status => operation.Responses.GetValueOrDefault(status)).FirstOrDefault(r => r is not null);
+        if (success is OpenApiResponse ok)
         {
             if (documentation.SendsETag)
                 AddHeader(ok, HeaderNames.ETag, "The account's version as an entity tag; send it back as `If-Match` to change only this version.", "\"7\"");
@@ -45,6 +47,19 @@ public sealed class RouteDocumentationOperationFilter : IOperationFilter
             {
                 foreach (var media in content.Values.OfType<OpenApiMediaType>())
                     media.Example = System.Text.Json.JsonSerializer.SerializeToNode(example);
+            }
+        }
+
+        if (operation.RequestBody?.Content is { } bodies && bodies.TryGetValue("multipart/form-data", out var form) && form is OpenApiMediaType upload)
+        {
+            upload.Example = new JsonObject { ["file"] = "Date,Amount,Description\n2026-12-04,-12.34,TESCO STORES 2231\n" };
+            // The form's field is `file` (form names match in any case), not the bound property's C# name.
+            if (upload.Schema is OpenApiSchema { Properties: { } fields } formSchema && fields.Remove("File", out var field) && field is OpenApiSchema file)
+            {
+                fields["file"] = file;
+                if (upload.Encoding?.Remove("File", out var encoding) == true) upload.Encoding["file"] = encoding;
+                file.Description = "The statement file (CSV, OFX/QFX or QIF); its name helps tell the format.";
+                formSchema.Required = new SortedSet<string>(StringComparer.Ordinal) { "file" };
             }
         }
 

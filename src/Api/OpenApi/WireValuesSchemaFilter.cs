@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using NVelopes.Api.Accounts;
+using NVelopes.Api.Imports;
+using NVelopes.Api.Schedules;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Domain;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -13,10 +15,19 @@ namespace NVelopes.Api.OpenApi;
 /// </summary>
 public sealed class WireValuesSchemaFilter : ISchemaFilter
 {
+    private static readonly string[] ScheduleKinds = ["pay", "fill", "debit"];
+
+    private static readonly string[] WeekendRules = ["keep", "before", "after"];
+
     private static readonly Dictionary<(Type, string), IReadOnlyList<string>> Values = new()
     {
         [(typeof(ChangeResponse), "kind")] = ChangeKinds.All,
         [(typeof(TransactionResponse), "op")] = [.. Enum.GetValues<TransactionKind>().Select(kind => LegacyTransaction.Op(kind.ToString()))],
+        [(typeof(ScheduleRequest), "kind")] = ScheduleKinds,
+        [(typeof(ScheduleResponse), "kind")] = ScheduleKinds,
+        [(typeof(ScheduleRequest), "weekend")] = WeekendRules,
+        [(typeof(ScheduleResponse), "weekend")] = WeekendRules,
+        [(typeof(ImportResponse), "format")] = ["csv", "ofx", "qif"],
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -28,12 +28,12 @@ public static class ScheduleMapping
         schedule.TimeZone,
         schedule.Weekend,
         schedule.Description,
+        schedule.Fills.IsDefault ? [] : [.. schedule.Fills.Select(f => new SplitResponse(f.EnvelopeId, f.Amount))],
+        schedule.Next.IsDefault ? [] : [.. schedule.Next.Select(o => new OccurrenceResponse(o.Date, o.DueAt.UtcDateTime))],
         schedule.PaymentSourceId,
         schedule.EnvelopeId,
         schedule.Amount,
-        schedule.Fills.IsDefault ? [] : [.. schedule.Fills.Select(f => new SplitResponse(f.EnvelopeId, f.Amount))],
-        schedule.HandledThrough,
-        schedule.Next.IsDefault ? [] : [.. schedule.Next.Select(o => new OccurrenceResponse(o.Date, o.DueAt.UtcDateTime))]);
+        schedule.HandledThrough);
 
     public static ScheduleChangeResponse ToResponse(this ScheduleUpdate update) => new(
         update.Schedule.ToResponse(),

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using NVelopes.Api.Accounts;
+using NVelopes.Api.OpenApi;
 
 namespace NVelopes.Api.Schedules;
 
@@ -9,14 +11,25 @@ namespace NVelopes.Api.Schedules;
 /// RFC 5545 RRULE, <c>starts</c> a date (YYYY-MM-DD), <c>time_zone</c> an IANA id (default UTC), <c>weekend</c>
 /// <c>keep</c> (default), <c>before</c> or <c>after</c>.
 /// </summary>
+[Description("A schedule's terms. `pay` names `payment_source_id` and `amount`; `fill` names `fills` (from Available into " +
+    "other envelopes); `debit` names `envelope_id` and `amount`. A field the kind does not use is refused.")]
 public sealed record ScheduleRequest(
+    [property: Description("What each occurrence does: `pay` (a pay day of a payment source), `fill` (move money from Available) or `debit`.")]
     string Kind,
-    string Rule,
+    [property: Description("When: an RFC 5545 RRULE, at most daily, such as `FREQ=MONTHLY;BYMONTHDAY=1`.")] string Rule,
+    [property: Description("The first day an occurrence may fall on (YYYY-MM-DD); occurrences between it and today are applied at once.")]
     DateOnly? Starts,
-    string? TimeZone = null,
+    [property: Description("The IANA time zone whose midnight an occurrence is due at; default UTC.")] string? TimeZone = null,
+    [property: Description("An occurrence on a Saturday or Sunday: `keep` it (default), move it `before` (Friday) or `after` (Monday).")]
     string? Weekend = null,
-    string? Description = null,
-    int? PaymentSourceId = null,
-    int? EnvelopeId = null,
-    decimal? Amount = null,
-    IReadOnlyList<PaymentRequest>? Fills = null);
+    [property: Description("Why, as the history shows each occurrence's transaction.")] string? Description = null,
+    [property: Description("`pay`: the payment source whose split is paid.")] int? PaymentSourceId = null,
+    [property: Description("`debit`: the envelope debited.")] int? EnvelopeId = null,
+    [property: Description("`pay` and `debit`: how much, more than 0, whole cents.")] decimal? Amount = null,
+    [property: Description("`fill`: how much goes from Available to which envelope.")] IReadOnlyList<PaymentRequest>? Fills = null)
+    : IHasExample<ScheduleRequest>
+{
+    public static ScheduleRequest Example => new(
+        "pay", "FREQ=MONTHLY;BYMONTHDAY=25", new DateOnly(2026, 12, 25), "Europe/London", "before", "December salary",
+        PaymentSourceId: 1, Amount: 2450.00m);
+}

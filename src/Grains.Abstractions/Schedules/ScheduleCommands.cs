@@ -22,13 +22,13 @@ public sealed record ScheduleTermsInput(
     ImmutableArray<SplitLine> Fills);
 
 [GenerateSerializer, Immutable, Alias("NVelopes.AddSchedule")]
-public sealed record AddSchedule(string OwnerId, ScheduleTermsInput Terms);
+public sealed record AddSchedule(string OwnerId, ScheduleTermsInput Terms, CommandOptions? Options = null);
 
 [GenerateSerializer, Immutable, Alias("NVelopes.ChangeSchedule")]
-public sealed record ChangeSchedule(string OwnerId, int ScheduleId, ScheduleTermsInput Terms);
+public sealed record ChangeSchedule(string OwnerId, int ScheduleId, ScheduleTermsInput Terms, CommandOptions? Options = null);
 
 [GenerateSerializer, Immutable, Alias("NVelopes.RemoveSchedule")]
-public sealed record RemoveSchedule(string OwnerId, int ScheduleId);
+public sealed record RemoveSchedule(string OwnerId, int ScheduleId, CommandOptions? Options = null);
 
 [GenerateSerializer, Immutable, Alias("NVelopes.ListSchedules")]
 public sealed record ListSchedules(string OwnerId);

@@ -28,9 +28,14 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         {
             await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken); // no reminder for an account that is not the caller's
             await RegisterTicksAsync();
-            var added = (ScheduleAdded)await RunScheduleCommandAsync("add_schedule", command.OwnerId, cancellationToken,
-                account => account.AddSchedule(command.Terms.ToTerms(), scheduleClock.Now()));
-            return await UpdateOfAsync(command.OwnerId, added.Schedule.Id, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
+            AccountChange? made = null;
+            var recorded = await ApplyAsync("add_schedule", command.OwnerId, command.Options, cancellationToken,
+                account => made = account.AddSchedule(command.Terms.ToTerms(), scheduleClock.Now()));
+            // Nothing made: a retry under a known Idempotency-Key, answered with the schedule the first request added.
+            var scheduleId = made is not null
+                ? ((ScheduleAdded)made.Event).Schedule.Id
+                : await AddedScheduleIdAsync(command.OwnerId, recorded.Account.Version, cancellationToken);
+            return await UpdateOfAsync(command.OwnerId, scheduleId, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
         });
 
     public Task<ScheduleUpdate> ChangeScheduleAsync(ChangeSchedule command, CancellationToken cancellationToken) =>
@@ -38,7 +43,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         {
             await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken);
             await RegisterTicksAsync();
-            await RunScheduleCommandAsync("change_schedule", command.OwnerId, cancellationToken,
+            await ApplyAsync("change_schedule", command.OwnerId, command.Options, cancellationToken,
                 account => account.ChangeSchedule(command.ScheduleId, command.Terms.ToTerms(), scheduleClock.Now()));
             return await UpdateOfAsync(command.OwnerId, command.ScheduleId, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
         });
@@ -46,7 +51,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
     public Task<long> RemoveScheduleAsync(RemoveSchedule command, CancellationToken cancellationToken) =>
         SchedulingAsync(async () =>
         {
-            await RunScheduleCommandAsync("remove_schedule", command.OwnerId, cancellationToken, account => account.RemoveSchedule(command.ScheduleId));
+            await ApplyAsync("remove_schedule", command.OwnerId, command.Options, cancellationToken, account => account.RemoveSchedule(command.ScheduleId));
             var durable = await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken);
             if (durable.Account.Schedules.IsEmpty) await UnregisterTicksAsync();
             return durable.Version;
@@ -108,6 +113,15 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         AccountChange? made = null;
         await ApplyAsync(operation, ownerId, options: null, cancellationToken, account => made = command(account));
         return made!.Event;
+    }
+
+    /// <summary>The id of the schedule whose addition is the event at <paramref name="version"/>.</summary>
+    private async Task<int> AddedScheduleIdAsync(string ownerId, long version, CancellationToken cancellationToken)
+    {
+        var page = await Writer.ReadChangesAsync(ownerId, version - 1, 1, cancellationToken);
+        return page.Changes is [{ Schedule: { } added } change] && change.Version == version
+            ? added.ScheduleId
+            : throw new InvalidOperationException($"Account {Writer.AccountId}: the event at version {version} is not the schedule a retry names.");
     }
 
     private async Task<ScheduleUpdate> UpdateOfAsync(

@@ -186,11 +186,13 @@ internal sealed partial class AccountGrain(
         try
         {
             await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken);
-            var plan = await Writer.ImportAsync(command.OwnerId, command.Options, command.EnvelopeId,
-                ReadStatement(command), command.DryRun, cancellationToken);
+            var report = await Writer.ImportAsync(command.OwnerId, command.Options, command.EnvelopeId, ReadStatement(command), command.DryRun,
+                (plan, after) => plan.ToReport(command.DryRun, command.EnvelopeId, after.ToView(after.Version)), cancellationToken);
             CountOperation("import", "ok");
-            var account = command.DryRun ? (await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken)).Account : plan.After;
-            return plan.ToReport(command.DryRun, command.EnvelopeId, account.ToView(account.Version));
+            if (!command.DryRun) return report;
+            // A dry run answers the durable account, which its ETag names.
+            var durable = (await Writer.DurableOwnedAsync(command.OwnerId, cancellationToken)).Account;
+            return report with { Account = durable.ToView(durable.Version) };
         }
         catch (NVelopesException refused)
         {

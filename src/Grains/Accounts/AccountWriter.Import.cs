@@ -1,7 +1,10 @@
+using System.Text.Json;
 using NVelopes.Grains.Abstractions.Accounts;
+using NVelopes.Grains.Abstractions.Imports;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Households;
 using NVelopes.Grains.Domain.Import;
+using NVelopes.Grains.Storage;
 
 namespace NVelopes.Grains.Accounts;
 
@@ -18,12 +21,15 @@ public sealed partial class AccountWriter
     /// Imports <paramref name="statement"/> into envelope <paramref name="envelopeId"/> under the apply gate: finds
     /// which of its lines the account holds, plans the rest (<see cref="StatementImport"/>), and, unless
     /// <paramref name="dryRun"/>, writes every new line in one commit, answered once durable. A real import with a
-    /// refused line writes nothing and is refused with that line; one with no new line writes nothing either.
+    /// refused line writes nothing and is refused with that line; one with no new line writes nothing either. A real
+    /// import with an idempotency key remembers its answer (<paramref name="reportOf"/> the plan and the account
+    /// after it) in the same commit, and a retry with that key gets that answer, not a second import's.
     /// </summary>
-    public async Task<ImportPlan> ImportAsync(
-        string actor, CommandOptions? options, int envelopeId, Statement statement, bool dryRun, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(
+        string actor, CommandOptions? options, int envelopeId, Statement statement, bool dryRun,
+        Func<ImportPlan, Account, ImportReport> reportOf, CancellationToken cancellationToken)
     {
-        ImportPlan plan;
+        ImportReport report;
         PendingWrite? write = null;
         await _applyGate.WaitAsync(cancellationToken);
         try
@@ -31,6 +37,14 @@ public sealed partial class AccountWriter
             await EnsureLoadedAsync(cancellationToken);
             RequireMember(_working, actor, MemberRole.Editor);
             var account = Open(_working);
+            var replyKey = !dryRun && options?.IdempotencyKey is { } key ? $"{actor}/{key}" : null;
+            var fingerprint = options?.RequestFingerprint ?? "";
+            if (replyKey is not null
+                && await FromStoreAsync(() => store.FindReplyAsync(accountId, replyKey, clock.GetUtcNow(), cancellationToken)) is { } remembered)
+            {
+                RequireSameRequest(remembered.Fingerprint, fingerprint);
+                return JsonSerializer.Deserialize<ImportReport>(remembered.Reply)!;
+            }
             RequireVersion(options?.IfMatchVersion);
             var ids = ImportIds.Of(statement.Lines).Distinct(StringComparer.Ordinal).ToList();
             var held = new HashSet<string>(await FromStoreAsync(() => store.FindImportIdsAsync(accountId, ids, cancellationToken)), StringComparer.Ordinal);
@@ -39,6 +53,7 @@ public sealed partial class AccountWriter
                 if (_undurableImportIds is not null) held.UnionWith(_undurableImportIds);
             }
             cancellationToken.ThrowIfCancellationRequested();
+            ImportPlan plan;
             try
             {
                 plan = StatementImport.Plan(account, envelopeId, statement, held);
@@ -48,13 +63,19 @@ public sealed partial class AccountWriter
             {
                 throw refused.ToNVelopesException();
             }
-            if (!dryRun && plan.Changes.Count > 0) write = Stage(plan.Changes, actor, reply: null);
+            report = reportOf(plan, dryRun ? account : plan.After);
+            if (!dryRun && plan.Changes.Count > 0)
+            {
+                var reply = replyKey is null ? null
+                    : new RememberedReply(replyKey, fingerprint, JsonSerializer.Serialize(report), clock.GetUtcNow() + ReplyRetention);
+                write = Stage(plan.Changes, actor, reply);
+            }
         }
         finally
         {
             _applyGate.Release();
         }
         if (write is not null) await write.Durable;
-        return plan;
+        return report;
     }
 }

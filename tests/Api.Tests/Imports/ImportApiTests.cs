@@ -192,6 +192,22 @@ public abstract class ImportApiTests
         Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
     }
 
+    [SkippableTheory]
+    [InlineData("application/json", "{\"file\":\"2024-01-01,1.00,a\"}")]
+    [InlineData("text/csv", "Date,Amount\n2024-01-01,1.00\n")]
+    public async Task AnUploadThatIsNotAForm_Is415_SayingHowToSendAStatement(string contentType, string body)
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(Opening);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await user.Client.PostAsync($"/accounts/{accountId}/import", content);
+
+        Assert.Contains("/accounts/{id}/import as multipart/form-data with the file in the field 'file'",
+            await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType));
+    }
+
     [SkippableFact]
     public async Task Export_IsTheHistoryAsCsv_ThatImportsBackWithTheSameBalance()
     {
@@ -221,6 +237,49 @@ public abstract class ImportApiTests
         var other = await Factory.SignUpAndLogInAsync();
         using var notTheirs = await other.Client.GetAsync($"/accounts/{source}/export");
         await notTheirs.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
+    public async Task AnImportRetriedWithTheSameIdempotencyKey_AnswersTheFirstAnswer_AndImportsNothingAgain()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(Opening);
+        var file = StatementUploads.File("uk-current-account.csv");
+        var key = RetryRequests.NewKey();
+
+        using var first = await user.Client.ImportAsync(accountId, "uk-current-account.csv", file, "", key, null);
+        var firstAnswer = await first.ReadJsonAsync();
+        var afterFirst = await user.Client.SnapshotAsync(accountId);
+        using var retry = await user.Client.ImportAsync(accountId, "uk-current-account.csv", file, "", key, null);
+        var retried = await retry.ReadJsonAsync();
+        using var otherOptions = await user.Client.ImportAsync(accountId, "uk-current-account.csv", file, "dry_run=false&envelope_id=1", key, null);
+        using var withoutKey = await user.Client.ImportAsync(accountId, "uk-current-account.csv", file);
+
+        Assert.NotEmpty(firstAnswer["new"]!.AsArray());
+        Assert.True(JsonNode.DeepEquals(firstAnswer, retried), retried.ToJsonString()); // not "all duplicates": the first answer
+        Assert.Equal(first.ETag(), retry.ETag());
+        Assert.Contains("Idempotency-Key", await otherOptions.ReadProblemAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Empty((await withoutKey.ReadJsonAsync())["new"]!.AsArray()); // without the key, dedupe still imports nothing twice
+        Assert.Equal(afterFirst, await user.Client.SnapshotAsync(accountId));
+    }
+
+    [SkippableFact]
+    public async Task AnImportWithAStaleIfMatch_Is412_AndImportsNothing()
+    {
+        var user = await Factory.SignUpAndLogInAsync();
+        var accountId = await user.OpenAccountAsync(Opening);
+        var stale = (await user.Client.GetAsync($"/accounts/{accountId}")).ETag();
+        using var deposit = await user.Client.PostJsonAsync("/accounts/deposit", new { account_id = accountId, envelope_id = 0, description = "cash", amount = 1m });
+        Assert.Equal(HttpStatusCode.OK, deposit.StatusCode);
+        var before = await user.Client.SnapshotAsync(accountId);
+
+        using var refused = await user.Client.ImportAsync(accountId, "uk-current-account.csv", StatementUploads.File("uk-current-account.csv"), "", null, stale);
+        using var current = await user.Client.ImportAsync(accountId, "uk-current-account.csv", StatementUploads.File("uk-current-account.csv"),
+            "dry_run=true", null, deposit.ETag());
+
+        Assert.Contains($"changed since version {stale.Trim('"')}", await refused.ReadProblemAsync(HttpStatusCode.PreconditionFailed));
+        Assert.NotEmpty((await current.ReadJsonAsync())["new"]!.AsArray());
+        Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
     }
 
     [SkippableFact]

@@ -8,12 +8,22 @@ public static class StatementUploads
 {
     public static byte[] File(string name) => System.IO.File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Statements", name));
 
-    public static Task<HttpResponseMessage> ImportAsync(this HttpClient client, string accountId, string fileName, byte[] content, string query = "")
+    public static Task<HttpResponseMessage> ImportAsync(this HttpClient client, string accountId, string fileName, byte[] content, string query = "") =>
+        client.ImportAsync(accountId, fileName, content, query, idempotencyKey: null, ifMatch: null);
+
+    /// <summary>An import with an <c>Idempotency-Key</c> and an <c>If-Match</c> where given.</summary>
+    public static Task<HttpResponseMessage> ImportAsync(
+        this HttpClient client, string accountId, string fileName, byte[] content, string query, string? idempotencyKey, string? ifMatch)
     {
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var form = new MultipartFormDataContent { { file, "file", fileName } };
-        return client.PostAsync($"/accounts/{accountId}/import{(query.Length > 0 ? "?" + query : "")}", form);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/accounts/{accountId}/import{(query.Length > 0 ? "?" + query : "")}")
+        {
+            Content = new MultipartFormDataContent { { file, "file", fileName } },
+        };
+        if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.SendAsync(request);
     }
 
     public static Task<HttpResponseMessage> ImportAsync(this HttpClient client, string accountId, string fileName, string query = "") =>

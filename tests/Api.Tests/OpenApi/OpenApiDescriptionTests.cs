@@ -111,7 +111,7 @@ public sealed class OpenApiDescriptionTests(ApiFixture fixture)
         Assert.Equal(["account_id", "amount", "description", "envelope_id"], schemas["MovementRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order());
         var password = schemas["SignupRequest"]!["properties"]!["password"]!;
         Assert.Equal((8, 128), (password["minLength"]!.GetValue<int>(), password["maxLength"]!.GetValue<int>()));
-        Assert.Equal(["DEPOSIT", "DEBIT", "ATM", "MOVE", "PAY"], schemas["TransactionResponse"]!["properties"]!["op"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["DEPOSIT", "DEBIT", "ATM", "MOVE", "PAY", "FILL"], schemas["TransactionResponse"]!["properties"]!["op"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal(100, schemas["NewAccountRequest"]!["properties"]!["name"]!["maxLength"]!.GetValue<int>());
         Assert.True(schemas["NewAccountRequest"]!["properties"]!["can_go_negative"]!["default"]!.GetValue<bool>());
     }

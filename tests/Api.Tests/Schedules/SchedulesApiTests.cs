@@ -144,6 +144,79 @@ public abstract class SchedulesApiTests(SchedulesApiFixture fixture)
             kinds.ToHashSet());
     }
 
+    [SkippableFact]
+    public async Task Post_RetriedWithTheSameIdempotencyKey_AnswersTheFirstSchedule_AndAddsNothing()
+    {
+        var (user, accountId) = await AccountAsync(100m);
+        var key = RetryRequests.NewKey();
+        var path = $"/accounts/{accountId}/schedules";
+
+        using var first = await user.Client.PostJsonAsync(path, Debit(Today.AddDays(-1), 5m), key);
+        var afterFirst = await user.Client.SnapshotAsync(accountId);
+        using var retry = await user.Client.PostJsonAsync(path, Debit(Today.AddDays(-1), 5m), key);
+        using var otherBody = await user.Client.PostJsonAsync(path, Debit(Today.AddDays(-1), 6m), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        var firstSchedule = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["schedule"]!;
+        var retried = JsonNode.Parse(await retry.Content.ReadAsStringAsync())!;
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.True(JsonNode.DeepEquals(firstSchedule, retried["schedule"]), retried.ToJsonString());
+        Assert.Empty(retried["applied"]!.AsArray()); // the first request applied both occurrences; the retry applies none again
+        Assert.Contains("Idempotency-Key", await otherBody.ReadProblemAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Single((await user.Client.GetJsonAsync(path)).AsArray());
+        Assert.Equal(afterFirst, await user.Client.SnapshotAsync(accountId));
+        Assert.Equal(90m, (await user.Client.GetJsonAsync($"/accounts/{accountId}")).EnvelopeBalance(0));
+    }
+
+    [SkippableFact]
+    public async Task PutAndDelete_RetriedWithTheSameIdempotencyKey_AnswerAsTheFirstTime_AndChangeNothingAgain()
+    {
+        var (user, accountId) = await AccountAsync(100m);
+        using var posted = await user.Client.PostJsonAsync($"/accounts/{accountId}/schedules", Debit(Today.AddDays(1), 1m));
+        var path = $"/accounts/{accountId}/schedules/{JsonNode.Parse(await posted.Content.ReadAsStringAsync())!["schedule"]!["id"]}";
+        var putKey = RetryRequests.NewKey();
+        var deleteKey = RetryRequests.NewKey();
+
+        using var put = await user.Client.SendJsonAsync(HttpMethod.Put, path, Debit(Today.AddDays(1), 2m), putKey);
+        var afterPut = await user.Client.SnapshotAsync(accountId);
+        using var putAgain = await user.Client.SendJsonAsync(HttpMethod.Put, path, Debit(Today.AddDays(1), 2m), putKey);
+        Assert.Equal(afterPut, await user.Client.SnapshotAsync(accountId));
+        using var deleted = await user.Client.SendJsonAsync(HttpMethod.Delete, path, null, deleteKey);
+        var afterDelete = await user.Client.SnapshotAsync(accountId);
+        using var deletedAgain = await user.Client.SendJsonAsync(HttpMethod.Delete, path, null, deleteKey);
+
+        Assert.True(JsonNode.DeepEquals((await put.ReadJsonAsync())["schedule"], (await putAgain.ReadJsonAsync())["schedule"]));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deletedAgain.StatusCode); // not 404: the retry finds the first answer
+        Assert.Equal(deleted.ETag(), deletedAgain.ETag());
+        Assert.Equal(afterDelete, await user.Client.SnapshotAsync(accountId));
+    }
+
+    [SkippableFact]
+    public async Task AStaleIfMatch_Is412_ForEverySchedulesMutation_AndChangesNothing()
+    {
+        var (user, accountId) = await AccountAsync(100m);
+        var stale = (await user.Client.GetAsync($"/accounts/{accountId}")).ETag();
+        using var posted = await user.Client.PostJsonAsync($"/accounts/{accountId}/schedules", Debit(Today.AddDays(1), 1m), null, stale);
+        var current = posted.ETag();
+        var path = $"/accounts/{accountId}/schedules/{JsonNode.Parse(await posted.Content.ReadAsStringAsync())!["schedule"]!["id"]}";
+        var before = await user.Client.SnapshotAsync(accountId);
+        var schedulesBefore = (await user.Client.GetJsonAsync($"/accounts/{accountId}/schedules")).ToJsonString();
+
+        using var add = await user.Client.PostJsonAsync($"/accounts/{accountId}/schedules", Debit(Today.AddDays(-1), 1m), null, stale);
+        using var put = await user.Client.SendJsonAsync(HttpMethod.Put, path, Debit(Today.AddDays(-1), 7m), null, stale);
+        using var delete = await user.Client.SendJsonAsync(HttpMethod.Delete, path, null, null, stale);
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode); // the ETag was current then
+        foreach (var refused in new[] { add, put, delete })
+            Assert.Contains($"changed since version {stale.Trim('"')}", await refused.ReadProblemAsync(HttpStatusCode.PreconditionFailed));
+        Assert.Equal(before, await user.Client.SnapshotAsync(accountId));
+        Assert.Equal(schedulesBefore, (await user.Client.GetJsonAsync($"/accounts/{accountId}/schedules")).ToJsonString());
+        using var withCurrent = await user.Client.SendJsonAsync(HttpMethod.Delete, path, null, null, current);
+        Assert.Equal(HttpStatusCode.NoContent, withCurrent.StatusCode);
+    }
+
     private NVelopesApiFactory Factory
     {
         get

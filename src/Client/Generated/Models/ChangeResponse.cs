@@ -8,7 +8,7 @@ using System;
 namespace NVelopes.Client.Models
 {
     /// <summary>
-    /// One event of the account&apos;s log: the version it produced, when (UTC), who asked, its `kind`, whether an `Idempotency-Key` came with it, and the fields of that kind (fields of other kinds are left out):- `account_opened`: `name`, `can_go_negative`, `transaction` (the opening)- `envelopes_added`: `envelopes`- `envelope_renamed`: `envelope_id`, `old_name`, `new_name`- `payment_source_added`: `payment_source`; `payment_source_updated`: also `previous_payment_source`- `deposited`, `debited`, `cash_withdrawn`, `money_moved`, `paid`: `transaction`- `undone`, `redone`: `transaction`, the one undone or redone- `account_closed`: nothing more
+    /// One event of the account&apos;s log: the version it produced, when (UTC), who asked, its `kind`, whether an `Idempotency-Key` came with it, and the fields of that kind (fields of other kinds are left out):- `account_opened`: `name`, `can_go_negative`, `transaction` (the opening)- `envelopes_added`: `envelopes`- `envelope_renamed`: `envelope_id`, `old_name`, `new_name`- `payment_source_added`: `payment_source`; `payment_source_updated`: also `previous_payment_source`- `deposited`, `debited`, `cash_withdrawn`, `money_moved`, `paid`: `transaction`- `undone`, `redone`: `transaction`, the one undone or redone- `account_closed`: nothing more- `schedule_added`, `schedule_changed`, `schedule_removed`, `scheduled_failed`: `schedule`; `scheduled_applied`: `schedule` and `transaction`
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ChangeResponse : IParsable
@@ -79,6 +79,14 @@ namespace NVelopes.Client.Models
 #else
         public global::NVelopes.Client.Models.PaySourceResponse PreviousPaymentSource { get; set; }
 #endif
+        /// <summary>What a schedule event carries: `schedule_added`, `schedule_changed` and `schedule_removed` the schedule&apos;s terms; `scheduled_applied` the occurrence&apos;s date (its transaction is the change&apos;s `transaction`); `scheduled_failed` the date and the reason.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::NVelopes.Client.Models.ScheduleEventResponse? Schedule { get; set; }
+#nullable restore
+#else
+        public global::NVelopes.Client.Models.ScheduleEventResponse Schedule { get; set; }
+#endif
         /// <summary>One transaction of the history, in the original service&apos;s shape.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -119,6 +127,7 @@ namespace NVelopes.Client.Models
                 { "old_name", n => { OldName = n.GetStringValue(); } },
                 { "payment_source", n => { PaymentSource = n.GetObjectValue<global::NVelopes.Client.Models.PaySourceResponse>(global::NVelopes.Client.Models.PaySourceResponse.CreateFromDiscriminatorValue); } },
                 { "previous_payment_source", n => { PreviousPaymentSource = n.GetObjectValue<global::NVelopes.Client.Models.PaySourceResponse>(global::NVelopes.Client.Models.PaySourceResponse.CreateFromDiscriminatorValue); } },
+                { "schedule", n => { Schedule = n.GetObjectValue<global::NVelopes.Client.Models.ScheduleEventResponse>(global::NVelopes.Client.Models.ScheduleEventResponse.CreateFromDiscriminatorValue); } },
                 { "transaction", n => { Transaction = n.GetObjectValue<global::NVelopes.Client.Models.TransactionResponse>(global::NVelopes.Client.Models.TransactionResponse.CreateFromDiscriminatorValue); } },
                 { "version", n => { Version = n.GetLongValue(); } },
             };
@@ -142,6 +151,7 @@ namespace NVelopes.Client.Models
             writer.WriteStringValue("old_name", OldName);
             writer.WriteObjectValue<global::NVelopes.Client.Models.PaySourceResponse>("payment_source", PaymentSource);
             writer.WriteObjectValue<global::NVelopes.Client.Models.PaySourceResponse>("previous_payment_source", PreviousPaymentSource);
+            writer.WriteObjectValue<global::NVelopes.Client.Models.ScheduleEventResponse>("schedule", Schedule);
             writer.WriteObjectValue<global::NVelopes.Client.Models.TransactionResponse>("transaction", Transaction);
             writer.WriteLongValue("version", Version);
         }

@@ -59,5 +59,25 @@ namespace NVelopes.Client.Models
         #pragma warning disable CS1591
         Account_closed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "schedule_added")]
+        #pragma warning disable CS1591
+        Schedule_added,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "schedule_changed")]
+        #pragma warning disable CS1591
+        Schedule_changed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "schedule_removed")]
+        #pragma warning disable CS1591
+        Schedule_removed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "scheduled_applied")]
+        #pragma warning disable CS1591
+        Scheduled_applied,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "scheduled_failed")]
+        #pragma warning disable CS1591
+        Scheduled_failed,
+        #pragma warning restore CS1591
     }
 }

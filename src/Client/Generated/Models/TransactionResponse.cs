@@ -47,7 +47,7 @@ namespace NVelopes.Client.Models
         public int? EnvelopeIdDest { get; set; }
         /// <summary>The envelope the money came from or went to; -1 for none (a pay).</summary>
         public int? EnvelopeIdSrc { get; set; }
-        /// <summary>What happened: `DEPOSIT`, `DEBIT`, `ATM`, `MOVE` or `PAY`.</summary>
+        /// <summary>What happened: `DEPOSIT`, `DEBIT`, `ATM`, `MOVE`, `PAY` or `FILL` (a scheduled fill from Available).</summary>
         public global::NVelopes.Client.Models.TransactionResponse_op? Op { get; set; }
         /// <summary>The id of the user who owns the account.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace NVelopes.Client.Models
 {
-    /// <summary>What happened: `DEPOSIT`, `DEBIT`, `ATM`, `MOVE` or `PAY`.</summary>
+    /// <summary>What happened: `DEPOSIT`, `DEBIT`, `ATM`, `MOVE`, `PAY` or `FILL` (a scheduled fill from Available).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum TransactionResponse_op
     {
@@ -26,6 +26,10 @@ namespace NVelopes.Client.Models
         [EnumMember(Value = "PAY")]
         #pragma warning disable CS1591
         PAY,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "FILL")]
+        #pragma warning disable CS1591
+        FILL,
         #pragma warning restore CS1591
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.Kiota.Abstractions;
 using NVelopes.Client.Accounts.Item.Changes;
 using NVelopes.Client.Accounts.Item.Envelopes;
 using NVelopes.Client.Accounts.Item.Events;
+using NVelopes.Client.Accounts.Item.Export;
+using NVelopes.Client.Accounts.Item.Import;
 using NVelopes.Client.Accounts.Item.Paysources;
+using NVelopes.Client.Accounts.Item.Schedules;
 using NVelopes.Client.Accounts.Item.Transactions;
 using NVelopes.Client.Models;
 using System.Collections.Generic;
@@ -37,10 +40,25 @@ namespace NVelopes.Client.Accounts.Item
         {
             get => new global::NVelopes.Client.Accounts.Item.Events.EventsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The export property</summary>
+        public global::NVelopes.Client.Accounts.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::NVelopes.Client.Accounts.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The import property</summary>
+        public global::NVelopes.Client.Accounts.Item.Import.ImportRequestBuilder Import
+        {
+            get => new global::NVelopes.Client.Accounts.Item.Import.ImportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The paysources property</summary>
         public global::NVelopes.Client.Accounts.Item.Paysources.PaysourcesRequestBuilder Paysources
         {
             get => new global::NVelopes.Client.Accounts.Item.Paysources.PaysourcesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The schedules property</summary>
+        public global::NVelopes.Client.Accounts.Item.Schedules.SchedulesRequestBuilder Schedules
+        {
+            get => new global::NVelopes.Client.Accounts.Item.Schedules.SchedulesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The transactions property</summary>
         public global::NVelopes.Client.Accounts.Item.Transactions.TransactionsRequestBuilder Transactions
