@@ -1,3 +1,5 @@
+using Microsoft.Extensions.FileProviders;
+
 namespace NVelopes.Api.WebApp;
 
 /// <summary>
@@ -25,6 +27,9 @@ public static class WebAppExtensions
         var manifest = Path.Combine(AppContext.BaseDirectory, typeof(WebAppExtensions).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
         if (!File.Exists(manifest)) return app;
         app.MapStaticAssets(manifest);
+        // The page comes from the web root: the published wwwroot, or in Development the web project's files. A
+        // build started elsewhere has none, and a fallback to it would only warn at every start and answer 404.
+        if (app.Environment.WebRootFileProvider is NullFileProvider) return app;
         app.MapFallbackToFile("/", Page).AllowAnonymous();
         app.MapFallbackToFile(ClientRoutes + "/{**route}", Page).AllowAnonymous();
         return app;

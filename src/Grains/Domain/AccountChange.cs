@@ -23,7 +23,7 @@ public sealed record AccountChange(Account After, AccountEvent Event)
     /// </summary>
     public AccountChange RecordedBy(string actor) => Event switch
     {
-        MoneyEvent money => this with { Event = MoneyEvent.Of(money.Transaction with { Actor = actor }) },
+        MoneyEvent money => this with { Event = money with { Transaction = money.Transaction with { Actor = actor } } },
         AccountOpened opened => this with { Event = opened with { Opening = opened.Opening with { Actor = actor } } },
         _ => this,
     };
