@@ -20,7 +20,11 @@ public abstract class HouseholdAccessMatrixTests
     private enum Needs { Viewer = Caller.Viewer, Editor = Caller.Editor, Owner = Caller.Owner }
 
     /// <summary>What a route's request needs to be built against one shared account.</summary>
-    private sealed record Household(string AccountId, string InvitationId, string SpareMember, int Call);
+    /// <param name="ScheduleIds">Two schedules, so that each caller allowed to remove one (editor, owner) has its own.</param>
+    private sealed record Household(string AccountId, string InvitationId, string SpareMember, int[] ScheduleIds, int Call)
+    {
+        public int ScheduleOfThisCall => ScheduleIds[Call % ScheduleIds.Length];
+    }
 
     private sealed record AccountRoute(string Method, string Pattern, Needs Needs, HttpStatusCode Success, Func<Household, HttpRequestMessage> Request)
     {
@@ -77,7 +81,31 @@ public abstract class HouseholdAccessMatrixTests
             h => new HttpRequestMessage(HttpMethod.Put, $"/accounts/{h.AccountId}/members/{h.SpareMember}") { Content = JsonContent.Create(new { role = "editor" }) }),
         new("DELETE", "/accounts/{id}/members/{username}", Needs.Owner, HttpStatusCode.NoContent,
             h => Delete($"/accounts/{h.AccountId}/members/{h.SpareMember}")),
+        new("POST", "/accounts/{id}/schedules/", Needs.Editor, HttpStatusCode.Created,
+            h => Post($"/accounts/{h.AccountId}/schedules/", FutureDebit($"Added {h.Call}"))),
+        new("GET", "/accounts/{id}/schedules/", Needs.Viewer, HttpStatusCode.OK, h => Get($"/accounts/{h.AccountId}/schedules/")),
+        new("PUT", "/accounts/{id}/schedules/{scheduleId}", Needs.Editor, HttpStatusCode.OK,
+            h => new HttpRequestMessage(HttpMethod.Put, $"/accounts/{h.AccountId}/schedules/{h.ScheduleIds[0]}")
+            {
+                Content = JsonContent.Create(FutureDebit($"Changed {h.Call}")),
+            }),
+        new("DELETE", "/accounts/{id}/schedules/{scheduleId}", Needs.Editor, HttpStatusCode.NoContent,
+            h => Delete($"/accounts/{h.AccountId}/schedules/{h.ScheduleOfThisCall}")),
+        new("POST", "/accounts/{id}/import", Needs.Editor, HttpStatusCode.OK, h => new HttpRequestMessage(HttpMethod.Post, $"/accounts/{h.AccountId}/import")
+        {
+            Content = new MultipartFormDataContent { { new StringContent($"Date,Amount,Description\n2026-11-02,1.00,Statement line {h.Call}\n"), "file", "statement.csv" } },
+        }),
+        new("GET", "/accounts/{id}/export", Needs.Viewer, HttpStatusCode.OK, h => Get($"/accounts/{h.AccountId}/export")),
+        new("GET", "/accounts/{id}/report", Needs.Viewer, HttpStatusCode.OK, h => Get($"/accounts/{h.AccountId}/report?from=2026-01&to=2026-12")),
     ];
+
+    /// <summary>A schedule whose first occurrence is years away, so adding or changing it applies nothing.</summary>
+    private static object FutureDebit(string description) =>
+        new { kind = "debit", rule = "FREQ=MONTHLY;BYMONTHDAY=1", starts = "2099-01-01", envelope_id = 1, amount = 1m, description };
+
+    /// <summary>A served route's pattern as the table writes it: without the constraints of its parameters.</summary>
+    private static string WithoutConstraints(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+):\w+\}", "{$1}");
 
     /// <summary>The routes of the service that are not about one account: listing and opening them.</summary>
     private static readonly string[] NotOfOneAccount = ["GET /accounts/", "POST /accounts/new"];
@@ -98,7 +126,7 @@ public abstract class HouseholdAccessMatrixTests
     {
         Skip.If(SkipReason is not null, SkipReason);
         var served = Factory!.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {WithoutConstraints(e.RoutePattern.RawText!)}"))
             .Where(r => r.Split(' ')[1].StartsWith("/accounts", StringComparison.Ordinal))
             .Except(NotOfOneAccount)
             .Order();
@@ -162,7 +190,13 @@ public abstract class HouseholdAccessMatrixTests
         var spare = await Factory!.SignUpAndLogInAsync();
         await owner.ShareAsync(accountId, spare, "viewer");
         var invitationId = await owner.InviteAsync(accountId, users[Caller.Invited].Username, "editor");
-        return new Household(accountId, invitationId, spare.Username, 0);
+        var scheduleIds = new int[2];
+        for (var i = 0; i < scheduleIds.Length; i++)
+        {
+            var added = await owner.Client.PostJsonAsync($"/accounts/{accountId}/schedules/", FutureDebit($"Schedule {i}"));
+            scheduleIds[i] = (await added.ReadJsonAsync(HttpStatusCode.Created))["schedule"]!["id"]!.GetValue<int>();
+        }
+        return new Household(accountId, invitationId, spare.Username, scheduleIds, 0);
     }
 
     private async Task<Dictionary<Caller, ApiUser>> SignUpCallersAsync()

@@ -32,7 +32,8 @@ public sealed class StartUpTests : IDisposable
 
         var lines = service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(1, exitCode);
-        var line = Assert.Single(lines);
+        Assert.True(lines.Length == 1, $"Expected the refusal alone, got {lines.Length} lines:\n{service.Output}");
+        var line = lines[0];
         Assert.Contains("NVelopes did not start: ", line, StringComparison.Ordinal);
         Assert.Contains(reason, line, StringComparison.Ordinal);
     }

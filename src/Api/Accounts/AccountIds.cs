@@ -24,6 +24,12 @@ public static class AccountIds
     /// <summary>The route constraint name of an account id segment (<c>{id:accountId}</c>), so a word such as <c>new</c> is no id.</summary>
     public const string RouteConstraint = "accountId";
 
+    /// <summary>The route segment of an account id, constrained, for every route about one account.</summary>
+    public const string RouteSegment = "{id:" + RouteConstraint + "}";
+
+    /// <summary>The route of one account, which every route about it extends.</summary>
+    public const string AccountRoute = "/accounts/" + RouteSegment;
+
     /// <summary>
     /// Whether <paramref name="accountId"/> could name an account: 1–64 lowercase hex digits or '-' (ids are 32 hex
     /// digits). Anything else is answered 404 without activating a grain for it, and a route segment that is not

@@ -22,7 +22,7 @@ namespace NVelopes.Api.Accounts;
 /// </summary>
 public static class AccountsEndpoints
 {
-    private const string Id = "{id:" + AccountIds.RouteConstraint + "}";
+    private const string Id = AccountIds.RouteSegment;
 
     private static readonly string EnvelopeLimit =
         $"An account has at most {AccountLimits.EnvelopesPerAccount} envelopes, Available included; past that, 400 and nothing is added.";

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NVelopes.Api.OpenApi;
 
 namespace NVelopes.Api.Auth;
 
@@ -18,9 +19,11 @@ public static class TokenRenewalEndpoints
             .RequireAuthorization()
             .DisableAntiforgery()
             .WithName("RenewToken")
-            .WithSummary("Exchange a valid access token for a fresh one of the same user, with a new expiry.")
             .WithTags("Users")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Documented("Exchange a valid access token for a fresh one of the same user, with a new expiry.",
+                new RouteDocumentation([RouteAnswers.Unauthorized]),
+                "A client renews before its token expires to keep a session alive while its person is active, without keeping " +
+                "a password anywhere. An expired token, or one of a disabled or removed user, is a 401: log in again at `/token`.");
         return endpoints;
     }
 

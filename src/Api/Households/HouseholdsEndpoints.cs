@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Accounts;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
+using NVelopes.Grains.Abstractions.Users;
 using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Api.Households;
@@ -18,48 +20,60 @@ public static class HouseholdsEndpoints
     private static readonly string Limits =
         $"An account has at most {HouseholdLimits.MembersPerAccount} members and {HouseholdLimits.PendingInvitationsPerAccount} pending invitations.";
 
+    private const string Retries =
+        " With an `Idempotency-Key`, a retry answers what the first request answered and changes nothing again; " +
+        "`If-Match` refuses the change (412) unless the account is still at that version.";
+
+    private static readonly RouteProblem InvitationNotFound = RouteAnswers.NotFound(InvitationIds.NotFoundMessage);
+    private static readonly RouteProblem NotAMember = RouteAnswers.NotFound($"'{ApiExamples.Invitee}' is not a member of this account.");
+    private static readonly RouteProblem RoleRefused = RouteAnswers.Invalid(MemberRoles.UnknownRoleMessage);
+    private static readonly RouteProblem UsernameRefused = RouteAnswers.Invalid(UsernameRule.RefusalOf("j")!);
+    private static readonly RouteProblem AlreadyMember = RouteAnswers.Invalid($"'{ApiExamples.Invitee}' is already a member of this account.");
+    private static readonly RouteProblem AlreadyInvited = RouteAnswers.Conflict(
+        $"'{ApiExamples.Invitee}' already has a pending invitation to this account; withdraw it to invite again.");
+    private static readonly RouteProblem TooManyInvitations = RouteAnswers.Invalid(
+        $"An account has at most {HouseholdLimits.PendingInvitationsPerAccount} pending invitations; withdraw one to invite again.");
+    private static readonly RouteProblem AccountFull = RouteAnswers.Invalid(
+        $"The account already has {HouseholdLimits.MembersPerAccount} members, the most it may have.");
+
+    private static RouteProblem LastOwner(string detail) => RouteAnswers.Invalid(detail);
+
     public static IEndpointRouteBuilder MapHouseholdsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var account = endpoints.MapGroup("/accounts/{id}")
-            .RequireAuthorization()
-            .WithTags("Households")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        account.MapPost("/invitations", Invite).WithName("InviteMember")
-            .WithSummary("Owner: invite a username to share the account with a role (owner, editor or viewer).")
-            .WithDescription("The answer is the same whether or not anyone has that username. " + Limits +
-                " A username with a pending invitation here: 409; a member's: 400.")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).LimitWritesPerUser();
-        account.MapGet("/invitations", ListInvitations).WithName("ListAccountInvitations")
-            .WithSummary("Owner: the account's pending invitations.");
-        account.MapDelete("/invitations/{invitationId}", WithdrawInvitation).WithName("WithdrawInvitation")
-            .WithSummary("Owner: withdraw a pending invitation.").LimitWritesPerUser();
-        account.MapGet("/members", ListMembers).WithName("ListMembers")
-            .WithSummary("Any member: who shares the account, with their roles.");
-        account.MapPut("/members/{username}", ChangeRole).WithName("ChangeMemberRole")
-            .WithSummary("Owner: give a member another role. The last owner cannot be demoted (400).").LimitWritesPerUser();
-        account.MapDelete("/members/{username}", RemoveMember).WithName("RemoveMember")
-            .WithSummary("Owner: remove a member; any member: leave, naming themselves. The last owner cannot leave (400).")
-            .LimitWritesPerUser();
+        var account = endpoints.MapGroup(AccountIds.AccountRoute).RequireAuthorization().WithTags("Households");
+        account.MapPost("/invitations", Invite).WithName("InviteMember").LimitWritesPerUser().Documented(
+            "Owner: invite a username to share the account with a role (owner, editor or viewer).",
+            RouteAnswers.OwnerCommand(RoleRefused, UsernameRefused, AlreadyMember, TooManyInvitations, AlreadyInvited),
+            "The answer is the same whether or not anyone has that username, so it tells nobody who has an account. " + Limits +
+            " The invitee sees it in `GET /users/me/invitations` and accepts or declines it there." + Retries);
+        account.MapGet("/invitations", ListInvitations).WithName("ListAccountInvitations").Documented(
+            "Owner: the account's pending invitations.", RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.NeedsOwner));
+        account.MapDelete("/invitations/{invitationId}", WithdrawInvitation).WithName("WithdrawInvitation").LimitWritesPerUser().Documented(
+            "Owner: withdraw a pending invitation.", RouteAnswers.OwnerCommand(InvitationNotFound), Retries.TrimStart());
+        account.MapGet("/members", ListMembers).WithName("ListMembers").Documented(
+            "Any member: who shares the account, with their roles.", RouteAnswers.AccountRead(sendsETag: false));
+        account.MapPut("/members/{username}", ChangeRole).WithName("ChangeMemberRole").LimitWritesPerUser().Documented(
+            "Owner: give a member another role; answers every member.",
+            RouteAnswers.OwnerCommand(RoleRefused, LastOwner("The last owner cannot be demoted; make another member an owner first."), NotAMember),
+            Retries.TrimStart());
+        account.MapDelete("/members/{username}", RemoveMember).WithName("RemoveMember").LimitWritesPerUser().Documented(
+            "Owner: remove a member; any member: leave, naming themselves.",
+            RouteAnswers.OwnerCommand(
+                LastOwner("The last owner cannot leave or be removed; make another member an owner first, or close the account."), NotAMember),
+            "A member who is not an owner may name only themselves (leaving); anyone else is a 403." + Retries);
 
-        var invitee = endpoints.MapGroup("")
-            .RequireAuthorization()
-            .WithTags("Households")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        invitee.MapGet("/users/me/invitations", MyInvitations).WithName("ListMyInvitations")
-            .WithSummary("The invitations pending for the caller's username.");
-        invitee.MapPost("/invitations/{invitationId}/accept", Accept).WithName("AcceptInvitation")
-            .WithSummary("The invitee: join the account with the invitation's role; answers the account's line of GET /accounts.")
-            .WithDescription("Another user's invitation, and an id that names none, are 404. " + Limits)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).LimitWritesPerUser();
-        invitee.MapPost("/invitations/{invitationId}/decline", Decline).WithName("DeclineInvitation")
-            .WithSummary("The invitee: decline the invitation.")
-            .ProducesProblem(StatusCodes.Status404NotFound).LimitWritesPerUser();
+        var invitee = endpoints.MapGroup("").RequireAuthorization().WithTags("Households");
+        invitee.MapGet("/users/me/invitations", MyInvitations).WithName("ListMyInvitations").Documented(
+            "The invitations pending for the caller's username.",
+            new RouteDocumentation([RouteAnswers.Unauthorized, RouteAnswers.Unavailable]));
+        invitee.MapPost("/invitations/{invitationId}/accept", Accept).WithName("AcceptInvitation").LimitWritesPerUser().Documented(
+            "Join the account with the invitation's role; answers the account's line of GET /accounts.",
+            new RouteDocumentation([RouteAnswers.Unauthorized, InvitationNotFound, AccountFull, RouteAnswers.TooManyChanges, RouteAnswers.Unavailable]),
+            "Only the username invited may accept: another user's invitation, and an id that names none, are 404. " +
+            "Accepting again once joined answers the same account line. " + Limits);
+        invitee.MapPost("/invitations/{invitationId}/decline", Decline).WithName("DeclineInvitation").LimitWritesPerUser().Documented(
+            "Decline an invitation to the caller's username.",
+            new RouteDocumentation([RouteAnswers.Unauthorized, InvitationNotFound, RouteAnswers.TooManyChanges, RouteAnswers.Unavailable]));
         return endpoints;
     }
 

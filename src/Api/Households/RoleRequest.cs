@@ -1,4 +1,10 @@
+using System.ComponentModel;
+using NVelopes.Api.OpenApi;
+
 namespace NVelopes.Api.Households;
 
-/// <summary>The body of <c>PUT /accounts/{id}/members/{username}</c>: the member's new role.</summary>
-public sealed record RoleRequest(string Role);
+[Description("A member's new role.")]
+public sealed record RoleRequest([property: Description("`owner`, `editor` or `viewer`.")] string Role) : IHasExample<RoleRequest>
+{
+    public static RoleRequest Example => new("viewer");
+}

@@ -44,7 +44,7 @@ public static class ImportEndpoints
             .RequireAuthorization()
             .WithTags("Import and export");
 
-        accounts.MapPost("/{id}/import", Import).WithName("ImportStatement")
+        accounts.MapPost($"/{AccountIds.RouteSegment}/import", Import).WithName("ImportStatement")
             // A bearer-token API: no cookie is sent by itself, so there is no cross-site request to forge.
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportRequestBytes))
@@ -60,7 +60,7 @@ public static class ImportEndpoints
                         $"The statement has {StatementLimits.MaxLines + 1} or more transactions; at most {StatementLimits.MaxLines} are imported at once: import it in parts."),
                     new RouteProblem(StatusCodes.Status415UnsupportedMediaType, Errors.ProblemDetailsExtensions.UnsupportedContentType)),
                 ImportDescription);
-        accounts.MapGet("/{id}/export", Export).WithName("ExportHistory")
+        accounts.MapGet($"/{AccountIds.RouteSegment}/export", Export).WithName("ExportHistory")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Documented(
                 "The effective history as CSV, oldest first, streamed.",

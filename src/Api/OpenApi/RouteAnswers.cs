@@ -16,8 +16,8 @@ public static class RouteAnswers
     public static RouteProblem Conflict(string detail) => new(StatusCodes.Status409Conflict, detail);
 
     /// <summary>A member whose role is below the one the route needs.</summary>
-    public static RouteProblem Forbidden(string needed, string held) => new(StatusCodes.Status403Forbidden,
-        $"This needs the '{needed}' role on the account (or a higher one); you are '{held}'.");
+    public static RouteProblem Forbidden(string needed, string held) =>
+        new(StatusCodes.Status403Forbidden, MemberRoles.ForbiddenMessage(needed, held));
 
     public static readonly RouteProblem NeedsEditor = Forbidden(MemberRoles.Editor, MemberRoles.Viewer);
 

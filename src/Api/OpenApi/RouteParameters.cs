@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using NVelopes.Api.Accounts;
+using NVelopes.Grains.Abstractions.Accounts;
 
 namespace NVelopes.Api.OpenApi;
 
@@ -38,7 +39,11 @@ public static class RouteParameters
         ["description_column"] = new("CSV: the column of descriptions, by header name or number from 1.", "Description"),
         ["date_format"] = new("CSV: the dates' format when detection cannot tell, such as `dd/MM/yyyy`.", "dd/MM/yyyy"),
         ["decimal"] = new("CSV: the decimal separator, `.` or `,` (default: detected).", ",", schema => schema.Enum = [".", ","]),
-        ["username"] = new("The username to look up, in any letter case.", ApiExamples.Username),
+        ["username"] = new("A username, in any letter case.", ApiExamples.Username),
+        ["invitationId"] = new("The invitation's id, as inviting answered it and `GET /users/me/invitations` lists it.", ApiExamples.InvitationId,
+            schema => schema.MaxLength = InvitationIds.MaxLength),
+        ["from"] = new("The report's first month, `YYYY-MM` (UTC).", "2026-06", schema => schema.Pattern = "^[0-9]{4}-[0-9]{2}$"),
+        ["to"] = new("The report's last month, `YYYY-MM` (UTC), not before `from`.", "2026-11", schema => schema.Pattern = "^[0-9]{4}-[0-9]{2}$"),
         ["ticket"] = new("A ticket from `POST /accounts/{id}/events/ticket`, where no `Authorization` header can be sent (EventSource).",
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI1YjBlN2YxYyJ9.c2lnbmF0dXJl"),
         ["Last-Event-ID"] = new("The `id` of the last event received: the stream resumes after it (EventSource sends it by itself on a reconnect).", "12",

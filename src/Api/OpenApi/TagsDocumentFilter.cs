@@ -10,6 +10,7 @@ public sealed class TagsDocumentFilter : IDocumentFilter
     {
         ["Users"] = "Sign up, log in and the caller's profile.",
         ["Accounts"] = "Accounts, their envelopes and payment sources, the money moving between them, the history and the change feed.",
+        ["Households"] = "Sharing an account with roles (owner, editor, viewer): its members, and the invitations that add them.",
         ["Schedules"] = "Recurring pays, fills and debits of an account, applied once each when they fall due.",
         ["Import and export"] = "Bank statements (CSV, OFX/QFX, QIF) into an envelope without duplicates, and the history out as CSV.",
     };

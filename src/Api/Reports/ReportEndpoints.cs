@@ -1,5 +1,6 @@
 using NVelopes.Api.Accounts;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.OpenApi;
 using NVelopes.Grains.Abstractions.Reports;
 using NVelopes.Grains.Domain;
 
@@ -10,22 +11,21 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/accounts")
+        endpoints.MapGet(AccountIds.AccountRoute + "/report", Spending)
             .RequireAuthorization()
             .WithTags("Accounts")
-            .MapGet("/{id}/report", Spending)
             .WithName("SpendingReport")
-            .WithSummary("Money in and out per month (UTC) and per envelope, from month `from` to month `to` (YYYY-MM, both included).")
-            .WithDescription(
-                "Computed from the stored history of transactions not undone: a deposit is money in, a debit or cash " +
-                "withdrawal money out, a move out of one envelope and into another, a pay money in for each envelope of " +
-                "its split and for Available with the rest; the opening balance is not counted. Every month of the range " +
-                "is listed, a quiet one with no envelopes. Names are the envelopes' names now. " +
-                $"At most {SpendingReport.MaxMonths} months; `from` after `to` or a month not written YYYY-MM is a 400.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Documented(
+                "Money in and out per month (UTC) and per envelope, over a range of months.",
+                RouteAnswers.AccountRead(sendsETag: false,
+                    RouteAnswers.Invalid("from must be a month as YYYY-MM."),
+                    RouteAnswers.Invalid("from must not be after to."),
+                    RouteAnswers.Invalid($"A report covers at most {SpendingReport.MaxMonths} months.")),
+                "From month `from` to month `to`, both included, computed from the stored history of transactions not undone: " +
+                "a deposit is money in, a debit or cash withdrawal money out, a move out of one envelope and into another, a pay " +
+                "money in for each envelope of its split and for Available with the rest; the opening balance is not counted. " +
+                "Every month of the range is listed, a quiet one with no envelopes. Names are the envelopes' names now. " +
+                $"At most {SpendingReport.MaxMonths} months; `from` after `to` or a month not written YYYY-MM is a 400.");
         return endpoints;
     }
 

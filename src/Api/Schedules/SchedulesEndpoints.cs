@@ -43,7 +43,7 @@ public static class SchedulesEndpoints
 
     public static IEndpointRouteBuilder MapSchedulesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var schedules = endpoints.MapGroup("/accounts/{id}/schedules")
+        var schedules = endpoints.MapGroup(AccountIds.AccountRoute + "/schedules")
             .RequireAuthorization()
             .WithTags("Schedules")
             .DisableValidation();

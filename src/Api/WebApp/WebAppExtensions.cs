@@ -26,6 +26,10 @@ public static class WebAppExtensions
         // hosts the gateway in its own process). A host built without the app's files serves the API alone.
         var manifest = Path.Combine(AppContext.BaseDirectory, typeof(WebAppExtensions).Assembly.GetName().Name + ".staticwebassets.endpoints.json");
         if (!File.Exists(manifest)) return app;
+        // In Development MapStaticAssets also maps a catch-all GET that serves any file of the web root; it would
+        // answer every GET the API does not (a 404 where the method is wrong), so the app's files come from the
+        // manifest alone.
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         app.MapStaticAssets(manifest);
         // The page comes from the web root: the published wwwroot, or in Development the web project's files. A
         // build started elsewhere has none, and a fallback to it would only warn at every start and answer 404.

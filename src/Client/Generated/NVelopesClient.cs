@@ -7,6 +7,7 @@ using Microsoft.Kiota.Serialization.Json;
 using Microsoft.Kiota.Serialization.Multipart;
 using Microsoft.Kiota.Serialization.Text;
 using NVelopes.Client.Accounts;
+using NVelopes.Client.Invitations;
 using NVelopes.Client.Token;
 using NVelopes.Client.Users;
 using System.Collections.Generic;
@@ -25,6 +26,11 @@ namespace NVelopes.Client
         public global::NVelopes.Client.Accounts.AccountsRequestBuilder Accounts
         {
             get => new global::NVelopes.Client.Accounts.AccountsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The invitations property</summary>
+        public global::NVelopes.Client.Invitations.InvitationsRequestBuilder Invitations
+        {
+            get => new global::NVelopes.Client.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The token property</summary>
         public global::NVelopes.Client.Token.TokenRequestBuilder Token

@@ -15,11 +15,11 @@ public static class HttpJson
     public static Task<HttpResponseMessage> PostRawJsonAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    /// <summary>The body of a 200 answer; anything else fails the test with the body in the message.</summary>
-    public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response)
+    /// <summary>The body of a 200 answer (or of <paramref name="expected"/>); anything else fails the test with the body in the message.</summary>
+    public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!;
     }
 

@@ -101,7 +101,7 @@ namespace NVelopes.Client.Accounts
         {
         }
         /// <summary>
-        /// The caller&apos;s open accounts.
+        /// Every open account the caller is a member of, with their role.
         /// </summary>
         /// <returns>A List&lt;global::NVelopes.Client.Models.AccountSummaryResponse&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -127,7 +127,7 @@ namespace NVelopes.Client.Accounts
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// The caller&apos;s open accounts.
+        /// Every open account the caller is a member of, with their role.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -8,7 +8,7 @@ using System;
 namespace NVelopes.Client.Models
 {
     /// <summary>
-    /// One of the caller&apos;s open accounts.
+    /// One of the open accounts the caller is a member of, with their role.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AccountSummaryResponse : IParsable
@@ -31,6 +31,14 @@ namespace NVelopes.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The caller&apos;s role on the account: `owner`, `editor` or `viewer`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Role { get; set; }
+#nullable restore
+#else
+        public string Role { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -52,6 +60,7 @@ namespace NVelopes.Client.Models
                 { "account_id", n => { AccountId = n.GetStringValue(); } },
                 { "balance", n => { Balance = n.GetDecimalValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -64,6 +73,7 @@ namespace NVelopes.Client.Models
             writer.WriteStringValue("account_id", AccountId);
             writer.WriteDecimalValue("balance", Balance);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("role", Role);
         }
     }
 }

@@ -8,7 +8,7 @@ using System;
 namespace NVelopes.Client.Models
 {
     /// <summary>
-    /// One event of the account&apos;s log: the version it produced, when (UTC), who asked, its `kind`, whether an `Idempotency-Key` came with it, and the fields of that kind (fields of other kinds are left out):- `account_opened`: `name`, `can_go_negative`, `transaction` (the opening)- `envelopes_added`: `envelopes`- `envelope_renamed`: `envelope_id`, `old_name`, `new_name`- `payment_source_added`: `payment_source`; `payment_source_updated`: also `previous_payment_source`- `deposited`, `debited`, `cash_withdrawn`, `money_moved`, `paid`: `transaction`- `undone`, `redone`: `transaction`, the one undone or redone- `account_closed`: nothing more- `schedule_added`, `schedule_changed`, `schedule_removed`, `scheduled_failed`: `schedule`; `scheduled_applied`: `schedule` and `transaction`
+    /// One event of the account&apos;s log: the version it produced, when (UTC), who asked, its `kind`, whether an `Idempotency-Key` came with it, and the fields of that kind (fields of other kinds are left out):- `account_opened`: `name`, `can_go_negative`, `transaction` (the opening)- `envelopes_added`: `envelopes`- `envelope_renamed`: `envelope_id`, `old_name`, `new_name`- `payment_source_added`: `payment_source`; `payment_source_updated`: also `previous_payment_source`- `deposited`, `debited`, `cash_withdrawn`, `money_moved`, `paid`: `transaction`- `undone`, `redone`: `transaction`, the one undone or redone- `account_closed`: nothing more- `schedule_added`, `schedule_changed`, `schedule_removed`, `scheduled_failed`: `schedule`; `scheduled_applied`: `schedule` and `transaction`- `member_invited`: `invitation_id`, `username`, `role`; `invitation_withdrawn`, `invitation_declined`: `invitation_id`, `username`- `member_joined`: `member` (a user id), `username`, `role`, `invitation_id`; `member_role_changed`: `member`, `role`, `previous_role`; `member_removed`: `member`, `role` (the one they had)The `actor` is the member who did it (the member themselves when joining or leaving).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ChangeResponse : IParsable
@@ -37,8 +37,24 @@ namespace NVelopes.Client.Models
 #endif
         /// <summary>Whether the request came with an `Idempotency-Key`.</summary>
         public bool? Idempotent { get; set; }
+        /// <summary>The invitation_id property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? InvitationId { get; set; }
+#nullable restore
+#else
+        public string InvitationId { get; set; }
+#endif
         /// <summary>What happened.</summary>
         public global::NVelopes.Client.Models.ChangeResponse_kind? Kind { get; set; }
+        /// <summary>The member property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Member { get; set; }
+#nullable restore
+#else
+        public string Member { get; set; }
+#endif
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -79,6 +95,22 @@ namespace NVelopes.Client.Models
 #else
         public global::NVelopes.Client.Models.PaySourceResponse PreviousPaymentSource { get; set; }
 #endif
+        /// <summary>The previous_role property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PreviousRole { get; set; }
+#nullable restore
+#else
+        public string PreviousRole { get; set; }
+#endif
+        /// <summary>The role property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Role { get; set; }
+#nullable restore
+#else
+        public string Role { get; set; }
+#endif
         /// <summary>What a schedule event carries: `schedule_added`, `schedule_changed` and `schedule_removed` the schedule&apos;s terms; `scheduled_applied` the occurrence&apos;s date (its transaction is the change&apos;s `transaction`); `scheduled_failed` the date and the reason.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -94,6 +126,14 @@ namespace NVelopes.Client.Models
 #nullable restore
 #else
         public global::NVelopes.Client.Models.TransactionResponse Transaction { get; set; }
+#endif
+        /// <summary>The username property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Username { get; set; }
+#nullable restore
+#else
+        public string Username { get; set; }
 #endif
         /// <summary>The account version this event produced: 1, 2, 3 … without gaps.</summary>
         public long? Version { get; set; }
@@ -121,14 +161,19 @@ namespace NVelopes.Client.Models
                 { "envelope_id", n => { EnvelopeId = n.GetIntValue(); } },
                 { "envelopes", n => { Envelopes = n.GetCollectionOfObjectValues<global::NVelopes.Client.Models.EnvelopeResponse>(global::NVelopes.Client.Models.EnvelopeResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "idempotent", n => { Idempotent = n.GetBoolValue(); } },
+                { "invitation_id", n => { InvitationId = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::NVelopes.Client.Models.ChangeResponse_kind>(); } },
+                { "member", n => { Member = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "new_name", n => { NewName = n.GetStringValue(); } },
                 { "old_name", n => { OldName = n.GetStringValue(); } },
                 { "payment_source", n => { PaymentSource = n.GetObjectValue<global::NVelopes.Client.Models.PaySourceResponse>(global::NVelopes.Client.Models.PaySourceResponse.CreateFromDiscriminatorValue); } },
                 { "previous_payment_source", n => { PreviousPaymentSource = n.GetObjectValue<global::NVelopes.Client.Models.PaySourceResponse>(global::NVelopes.Client.Models.PaySourceResponse.CreateFromDiscriminatorValue); } },
+                { "previous_role", n => { PreviousRole = n.GetStringValue(); } },
+                { "role", n => { Role = n.GetStringValue(); } },
                 { "schedule", n => { Schedule = n.GetObjectValue<global::NVelopes.Client.Models.ScheduleEventResponse>(global::NVelopes.Client.Models.ScheduleEventResponse.CreateFromDiscriminatorValue); } },
                 { "transaction", n => { Transaction = n.GetObjectValue<global::NVelopes.Client.Models.TransactionResponse>(global::NVelopes.Client.Models.TransactionResponse.CreateFromDiscriminatorValue); } },
+                { "username", n => { Username = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetLongValue(); } },
             };
         }
@@ -145,14 +190,19 @@ namespace NVelopes.Client.Models
             writer.WriteIntValue("envelope_id", EnvelopeId);
             writer.WriteCollectionOfObjectValues<global::NVelopes.Client.Models.EnvelopeResponse>("envelopes", Envelopes);
             writer.WriteBoolValue("idempotent", Idempotent);
+            writer.WriteStringValue("invitation_id", InvitationId);
             writer.WriteEnumValue<global::NVelopes.Client.Models.ChangeResponse_kind>("kind", Kind);
+            writer.WriteStringValue("member", Member);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("new_name", NewName);
             writer.WriteStringValue("old_name", OldName);
             writer.WriteObjectValue<global::NVelopes.Client.Models.PaySourceResponse>("payment_source", PaymentSource);
             writer.WriteObjectValue<global::NVelopes.Client.Models.PaySourceResponse>("previous_payment_source", PreviousPaymentSource);
+            writer.WriteStringValue("previous_role", PreviousRole);
+            writer.WriteStringValue("role", Role);
             writer.WriteObjectValue<global::NVelopes.Client.Models.ScheduleEventResponse>("schedule", Schedule);
             writer.WriteObjectValue<global::NVelopes.Client.Models.TransactionResponse>("transaction", Transaction);
+            writer.WriteStringValue("username", Username);
             writer.WriteLongValue("version", Version);
         }
     }

@@ -79,5 +79,29 @@ namespace NVelopes.Client.Models
         #pragma warning disable CS1591
         Scheduled_failed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "member_invited")]
+        #pragma warning disable CS1591
+        Member_invited,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "invitation_withdrawn")]
+        #pragma warning disable CS1591
+        Invitation_withdrawn,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "invitation_declined")]
+        #pragma warning disable CS1591
+        Invitation_declined,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "member_joined")]
+        #pragma warning disable CS1591
+        Member_joined,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "member_role_changed")]
+        #pragma warning disable CS1591
+        Member_role_changed,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "member_removed")]
+        #pragma warning disable CS1591
+        Member_removed,
+        #pragma warning restore CS1591
     }
 }

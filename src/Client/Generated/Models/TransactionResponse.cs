@@ -23,6 +23,14 @@ namespace NVelopes.Client.Models
 #else
         public string AccountId { get; set; }
 #endif
+        /// <summary>The id of the member who recorded it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Actor { get; set; }
+#nullable restore
+#else
+        public string Actor { get; set; }
+#endif
         /// <summary>The amount: positive into the account, negative out of it (debits, cash); a move&apos;s is what moved.</summary>
         public decimal? Amount { get; set; }
         /// <summary>When it was recorded, in UTC (ISO 8601).</summary>
@@ -87,6 +95,7 @@ namespace NVelopes.Client.Models
             {
                 { "account_balance", n => { AccountBalance = n.GetDecimalValue(); } },
                 { "account_id", n => { AccountId = n.GetStringValue(); } },
+                { "actor", n => { Actor = n.GetStringValue(); } },
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "date", n => { Date = n.GetDateTimeOffsetValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
@@ -108,6 +117,7 @@ namespace NVelopes.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("account_balance", AccountBalance);
             writer.WriteStringValue("account_id", AccountId);
+            writer.WriteStringValue("actor", Actor);
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteDateTimeOffsetValue("date", Date);
             writer.WriteStringValue("description", Description);

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using NVelopes.Client.Models;
+using NVelopes.Client.Token.Renew;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +18,11 @@ namespace NVelopes.Client.Token
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class TokenRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The renew property</summary>
+        public global::NVelopes.Client.Token.Renew.RenewRequestBuilder Renew
+        {
+            get => new global::NVelopes.Client.Token.Renew.RenewRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::NVelopes.Client.Token.TokenRequestBuilder"/> and sets the default values.
         /// </summary>

@@ -7,6 +7,12 @@ public static class MemberRoles
     public const string Editor = "editor";
     public const string Viewer = "viewer";
 
+    public const string UnknownRoleMessage = $"role must be one of '{Owner}', '{Editor}' or '{Viewer}'.";
+
+    /// <summary>Why a member holding the role <paramref name="held"/> may not do what needs <paramref name="needed"/>.</summary>
+    public static string ForbiddenMessage(string needed, string held) =>
+        $"This needs the '{needed}' role on the account (or a higher one); you are '{held}'.";
+
     public static string NameOf(MemberRole role) => role switch
     {
         MemberRole.Owner => Owner,
@@ -21,14 +27,13 @@ public static class MemberRoles
         Owner => MemberRole.Owner,
         Editor => MemberRole.Editor,
         Viewer => MemberRole.Viewer,
-        _ => throw DomainException.Invalid($"role must be one of '{Owner}', '{Editor}' or '{Viewer}'."),
+        _ => throw DomainException.Invalid(UnknownRoleMessage),
     };
 
     /// <summary>Refuses a member holding <paramref name="held"/> what needs <paramref name="needed"/>, naming the role needed.</summary>
     public static void Require(MemberRole held, MemberRole needed)
     {
         if (held < needed)
-            throw DomainException.Forbidden(
-                $"This needs the '{NameOf(needed)}' role on the account (or a higher one); you are '{NameOf(held)}'.");
+            throw DomainException.Forbidden(ForbiddenMessage(NameOf(needed), NameOf(held)));
     }
 }

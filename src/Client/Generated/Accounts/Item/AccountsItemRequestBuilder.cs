@@ -8,7 +8,10 @@ using NVelopes.Client.Accounts.Item.Envelopes;
 using NVelopes.Client.Accounts.Item.Events;
 using NVelopes.Client.Accounts.Item.Export;
 using NVelopes.Client.Accounts.Item.Import;
+using NVelopes.Client.Accounts.Item.Invitations;
+using NVelopes.Client.Accounts.Item.Members;
 using NVelopes.Client.Accounts.Item.Paysources;
+using NVelopes.Client.Accounts.Item.Report;
 using NVelopes.Client.Accounts.Item.Schedules;
 using NVelopes.Client.Accounts.Item.Transactions;
 using NVelopes.Client.Models;
@@ -50,10 +53,25 @@ namespace NVelopes.Client.Accounts.Item
         {
             get => new global::NVelopes.Client.Accounts.Item.Import.ImportRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The invitations property</summary>
+        public global::NVelopes.Client.Accounts.Item.Invitations.InvitationsRequestBuilder Invitations
+        {
+            get => new global::NVelopes.Client.Accounts.Item.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The members property</summary>
+        public global::NVelopes.Client.Accounts.Item.Members.MembersRequestBuilder Members
+        {
+            get => new global::NVelopes.Client.Accounts.Item.Members.MembersRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The paysources property</summary>
         public global::NVelopes.Client.Accounts.Item.Paysources.PaysourcesRequestBuilder Paysources
         {
             get => new global::NVelopes.Client.Accounts.Item.Paysources.PaysourcesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The report property</summary>
+        public global::NVelopes.Client.Accounts.Item.Report.ReportRequestBuilder Report
+        {
+            get => new global::NVelopes.Client.Accounts.Item.Report.ReportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The schedules property</summary>
         public global::NVelopes.Client.Accounts.Item.Schedules.SchedulesRequestBuilder Schedules
@@ -88,6 +106,7 @@ namespace NVelopes.Client.Accounts.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 422 status code</exception>
@@ -107,6 +126,7 @@ namespace NVelopes.Client.Accounts.Item
             {
                 { "400", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -16,7 +16,7 @@ namespace NVelopes.Client.Users.Exists
     public partial class ExistsRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the NVelopes.Client.users.exists.item collection</summary>
-        /// <param name="position">The username to look up, in any letter case.</param>
+        /// <param name="position">A username, in any letter case.</param>
         /// <returns>A <see cref="global::NVelopes.Client.Users.Exists.Item.WithUsernameItemRequestBuilder"/></returns>
         public global::NVelopes.Client.Users.Exists.Item.WithUsernameItemRequestBuilder this[string position]
         {

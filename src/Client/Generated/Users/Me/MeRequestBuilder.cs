@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using NVelopes.Client.Models;
+using NVelopes.Client.Users.Me.Invitations;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +18,11 @@ namespace NVelopes.Client.Users.Me
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MeRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The invitations property</summary>
+        public global::NVelopes.Client.Users.Me.Invitations.InvitationsRequestBuilder Invitations
+        {
+            get => new global::NVelopes.Client.Users.Me.Invitations.InvitationsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::NVelopes.Client.Users.Me.MeRequestBuilder"/> and sets the default values.
         /// </summary>

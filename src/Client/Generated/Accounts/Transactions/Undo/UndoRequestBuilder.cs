@@ -42,6 +42,7 @@ namespace NVelopes.Client.Accounts.Transactions.Undo
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::NVelopes.Client.Models.ProblemDetails">When receiving a 422 status code</exception>
@@ -62,6 +63,7 @@ namespace NVelopes.Client.Accounts.Transactions.Undo
             {
                 { "400", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::NVelopes.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
