@@ -18,7 +18,7 @@ public sealed record TransactionResponse(
     [property: Description("The amount: positive into the account, negative out of it (debits, cash); a move's is what moved.")] decimal Amount,
     [property: Description("The account's balance after it.")] decimal AccountBalance,
     [property: Description("The split a pay applied; empty for every other kind.")] IReadOnlyList<SplitResponse> PayEnvelopes,
-    [property: Description("The id of the member who recorded it.")] string Actor)
+    [property: Description("The id of the member who recorded it; `schedule` for an occurrence a schedule applied.")] string Actor)
     : IHasExample<TransactionResponse>
 {
     public static TransactionResponse Example => new(

@@ -35,7 +35,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
             var scheduleId = made is not null
                 ? ((ScheduleAdded)made.Event).Schedule.Id
                 : await AddedScheduleIdAsync(command.OwnerId, recorded.Account.Version, cancellationToken);
-            return await UpdateOfAsync(command.OwnerId, scheduleId, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
+            return await UpdateOfAsync(command.OwnerId, scheduleId, await ApplyDueAsync(cancellationToken), cancellationToken);
         });
 
     public Task<ScheduleUpdate> ChangeScheduleAsync(ChangeSchedule command, CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
             await RegisterTicksAsync();
             await ApplyAsync("change_schedule", command.OwnerId, command.Options, cancellationToken,
                 account => account.ChangeSchedule(command.ScheduleId, command.Terms.ToTerms(), scheduleClock.Now()));
-            return await UpdateOfAsync(command.OwnerId, command.ScheduleId, await ApplyDueAsync(command.OwnerId, cancellationToken), cancellationToken);
+            return await UpdateOfAsync(command.OwnerId, command.ScheduleId, await ApplyDueAsync(cancellationToken), cancellationToken);
         });
 
     public Task<long> RemoveScheduleAsync(RemoveSchedule command, CancellationToken cancellationToken) =>
@@ -75,7 +75,7 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
                 await UnregisterTicksAsync();
                 return true;
             }
-            var outcomes = await ApplyDueAsync(account.OwnerId, CancellationToken.None);
+            var outcomes = await ApplyDueAsync(CancellationToken.None);
             if (outcomes.Length > 0) LogOccurrencesApplied(logger, Writer.AccountId, outcomes.Length);
             return true;
         });
@@ -84,21 +84,22 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
     /// <summary>
     /// Applies every occurrence due now, oldest first, each as its own command; returns what became of each. Each
     /// command picks the oldest occurrence still due from the account as it is at that moment, so the commands of a
-    /// batch, which share group commits, can never apply one twice.
+    /// batch, which share group commits, can never apply one twice. The schedule is their actor, whoever's request
+    /// or tick runs them: the caller's role was checked by the command that asked.
     /// </summary>
-    private async Task<ImmutableArray<OccurrenceOutcomeView>> ApplyDueAsync(string ownerId, CancellationToken cancellationToken)
+    private async Task<ImmutableArray<OccurrenceOutcomeView>> ApplyDueAsync(CancellationToken cancellationToken)
     {
         var outcomes = ImmutableArray.CreateBuilder<OccurrenceOutcomeView>();
         while (true)
         {
             var now = scheduleClock.Now();
-            var durable = await Writer.DurableOwnedAsync(ownerId, cancellationToken);
-            var due = Math.Min(durable.Account.CountDueOccurrences(now), scheduleOptions.Value.OccurrencesPerBatch);
+            if (await Writer.DurableAsync(cancellationToken) is not { Account: { IsClosed: false } account }) return outcomes.ToImmutable();
+            var due = Math.Min(account.CountDueOccurrences(now), scheduleOptions.Value.OccurrencesPerBatch);
             if (due == 0) return outcomes.ToImmutable();
             var batch = new Task<AccountEvent>[due];
             for (var i = 0; i < due; i++)
             {
-                batch[i] = RunScheduleCommandAsync("apply_occurrence", ownerId, cancellationToken, account =>
+                batch[i] = RunScheduleCommandAsync("apply_occurrence", cancellationToken, account =>
                     account.ApplyOccurrence(account.NextDueOccurrence(now)
                         ?? throw new InvalidOperationException($"Account {account.Id}: an occurrence counted as due was handled meanwhile.")));
             }
@@ -106,12 +107,13 @@ internal sealed partial class AccountGrain : IAccountSchedulesGrain, IRemindable
         }
     }
 
-    /// <summary>Runs one schedule command through the writer, counted like every other, and returns the event it recorded.</summary>
+    /// <summary>Runs one occurrence through the writer as the schedule, counted like every other command, and returns the event it recorded.</summary>
     private async Task<AccountEvent> RunScheduleCommandAsync(
-        string operation, string ownerId, CancellationToken cancellationToken, Func<Account, AccountChange> command)
+        string operation, CancellationToken cancellationToken, Func<Account, AccountChange> command)
     {
         AccountChange? made = null;
-        await ApplyAsync(operation, ownerId, options: null, cancellationToken, account => made = command(account));
+        await RunAsync(operation, Transaction.ScheduleActor, needed: null, options: null, opensAccount: false, cancellationToken,
+            account => ValueTask.FromResult(made = command(account!)));
         return made!.Event;
     }
 

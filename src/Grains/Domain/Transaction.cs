@@ -36,9 +36,15 @@ public sealed record Transaction(
     public const long OpeningId = 0;
 
     /// <summary>
-    /// The member who recorded it (a user id); null on transactions recorded before accounts were shared, which
-    /// their owner recorded.
+    /// The member who recorded it (a user id), <see cref="ScheduleActor"/> for an occurrence a schedule applied; null
+    /// on transactions recorded before accounts were shared, which their owner recorded.
     /// </summary>
     public string? Actor { get; init; }
+
+    /// <summary>
+    /// The actor of every occurrence a schedule applies: the schedule, not a member, since it keeps running after
+    /// the member who added it has left, and either a tick or a member's request may be the one to apply it.
+    /// </summary>
+    public const string ScheduleActor = "schedule";
     public const string OpeningDescription = "Account Opened";
 }

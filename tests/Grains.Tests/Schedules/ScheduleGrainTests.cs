@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Schedules;
+using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain;
 using Orleans.TestingHost;
 
 namespace NVelopes.Grains.Tests.Schedules;
@@ -149,6 +151,39 @@ public abstract class ScheduleGrainTests(ScheduleClusterFixture fixture)
         Assert.Empty((await schedules.ListSchedulesAsync(new ListSchedules(Owner))).Schedules);
     }
 
+    [SkippableFact]
+    public async Task ASchedule_GoesOnAfterTheMemberWhoAddedItLeft_WithTheScheduleAsTheActorOfItsOccurrences()
+    {
+        SkipWithoutStore();
+        var opener = await RegisterAsync();
+        var partner = await RegisterAsync();
+        var id = Guid.NewGuid().ToString("N");
+        var account = fixture.Client.GetGrain<IAccountGrain>(id);
+        await account.OpenAsync(new OpenAccount(opener.UserId, "Joint", 500m, CanGoNegative: true));
+        await account.AddEnvelopesAsync(new AddEnvelopes(opener.UserId, ["Rent"]));
+        var invited = await account.InviteAsync(new InviteMember(opener.UserId, partner.Username, "owner"));
+        await fixture.Client.GetGrain<IUserIdentityGrain>(partner.UserId).AcceptInvitationAsync(invited.Invitation!.InvitationId);
+        var schedules = fixture.Client.GetGrain<IAccountSchedulesGrain>(id);
+        await schedules.AddScheduleAsync(new AddSchedule(opener.UserId, Debit(1, 1m, "FREQ=DAILY", Today().AddDays(1))));
+        await account.RemoveMemberAsync(new RemoveMember(opener.UserId, opener.Username));
+
+        fixture.Clock.Advance(TimeSpan.FromDays(2));
+
+        await WaitUntilAsync(schedules, list => list.Schedules.Single().HandledThrough == Today(), partner.UserId);
+        var history = await account.ReadHistoryAsync(new ReadHistory(partner.UserId, 0, 100));
+        Assert.Equal([Transaction.ScheduleActor, Transaction.ScheduleActor], history.Where(t => t.TxId != Transaction.OpeningId).Select(t => t.Actor));
+        Assert.Equal(498m, (await account.ViewAsync(new ViewAccount(partner.UserId))).Balance);
+    }
+
+    private async Task<UserView> RegisterAsync()
+    {
+        var username = "member" + Guid.NewGuid().ToString("N")[..12];
+        var user = await fixture.Client.GetGrain<IUserGrain>(username)
+            .RegisterAsync(new RegisterUser(Guid.NewGuid().ToString("N"), username, username + "@example.com", "A Member", "not-a-real-hash"));
+        await fixture.Client.GetGrain<IUserIdentityGrain>(user.UserId).AuthenticateAsync(username); // as the user's first request does
+        return user;
+    }
+
     private DateOnly Today() => DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
 
     private static DateTimeOffset DueAt(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -165,10 +200,10 @@ public abstract class ScheduleGrainTests(ScheduleClusterFixture fixture)
         return (account, fixture.Client.GetGrain<IAccountSchedulesGrain>(id));
     }
 
-    private static async Task WaitUntilAsync(IAccountSchedulesGrain schedules, Func<ScheduleList, bool> condition)
+    private static async Task WaitUntilAsync(IAccountSchedulesGrain schedules, Func<ScheduleList, bool> condition, string member = Owner)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (!condition(await schedules.ListSchedulesAsync(new ListSchedules(Owner))))
+        while (!condition(await schedules.ListSchedulesAsync(new ListSchedules(member))))
         {
             Assert.True(DateTime.UtcNow < deadline, "The schedule did not run as far as expected in time.");
             await Task.Delay(100);

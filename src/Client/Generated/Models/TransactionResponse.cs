@@ -23,7 +23,7 @@ namespace NVelopes.Client.Models
 #else
         public string AccountId { get; set; }
 #endif
-        /// <summary>The id of the member who recorded it.</summary>
+        /// <summary>The id of the member who recorded it; `schedule` for an occurrence a schedule applied.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Actor { get; set; }
