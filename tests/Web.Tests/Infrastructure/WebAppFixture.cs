@@ -39,6 +39,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseAddress = Factory.ClientOptions.BaseAddress;
+        // A shared two-core machine may take longer than Playwright's 5 s to start the app in a fresh page; what
+        // an assertion waits for must come, so waiting longer only slows a failure down.
+        Assertions.SetDefaultExpectTimeout(ActionTimeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -47,6 +50,8 @@ public sealed class WebAppFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
     }
+
+    private const float ActionTimeout = 20_000;
 
     /// <summary>A fresh browser profile (its own storage), at desktop or phone size, in English (en-US).</summary>
     /// <param name="through">Another address of the gateway (a proxy in front of it) than <see cref="BaseAddress"/>.</param>
@@ -59,7 +64,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(ActionTimeout);
         return await context.NewPageAsync();
     }
 
