@@ -60,6 +60,9 @@ public sealed class WebAppFixture : IAsyncLifetime
             Locale = locale,
         });
         context.SetDefaultTimeout(15_000);
+        // A fresh profile downloads and compiles the app on its first page: on a busy machine that outlasts
+        // Playwright's 5 s for an expectation, so expectations wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
