@@ -78,6 +78,12 @@ public sealed class HouseholdsInTheBrowserTests(WebAppFixture fixture)
         await phone.GotoAsync($"/app/accounts/{accountId}/members");
         await Expect(MemberRow(phone, partner)).ToContainTextAsync("viewer");
         await phone.ScreenshotAsync("phone-members");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        var phoneRows = phone.Locator("table.history tbody tr");
+        await Expect(phoneRows).ToHaveCountAsync(3);
+        await Expect(phoneRows.Nth(0).Locator(".by")).ToBeVisibleAsync(); // on a phone under what was done
+        await Expect(phoneRows.Nth(0).Locator(".by")).ToHaveTextAsync($"by {partner}");
+        await Expect(phoneRows.Nth(0).Locator("td.who")).ToBeHiddenAsync();
     }
 
     [SkippableFact]
