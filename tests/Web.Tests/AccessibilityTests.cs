@@ -50,6 +50,10 @@ public sealed class AccessibilityTests(WebAppFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Spending" }).ClickAsync();
         await Expect(page.Locator("table.report tbody tr")).ToHaveCountAsync(2); // Food in, Rent out
         await AssertNoViolationsAsync(page, "spending", hasFields: false);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
+        await Expect(page.Locator("table.members tbody tr")).ToHaveCountAsync(1); // the owner, who may invite
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page, "members");
     }
 
     [SkippableFact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NVelopes.Web.Components;
 using NVelopes.Web.Contracts;
 using NVelopes.Web.Services;
 using NVelopes.Web.Tests.Infrastructure;
@@ -73,6 +74,44 @@ public sealed class ApiClientTests
         Assert.Equal(renewed, storage.Storage.Values.Single()); // a reload keeps the renewed session
     }
 
+    [Fact]
+    public async Task ACommandAnsweredWithNoContent_HasLanded_AndCarriesItsKey()
+    {
+        var service = new ScriptedService(() => new HttpResponseMessage(HttpStatusCode.NoContent));
+        var api = await ClientAsync(service);
+
+        var answer = await api.SendAsync(HttpMethod.Delete, "accounts/a1/members/bob", "key-4");
+
+        Assert.True(answer.Ok);
+        Assert.Equal(204, answer.Status);
+        Assert.Equal("key-4", service.Requests.Single().IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task ActorNames_PairIdsWithUsernamesFromTheEvents_TheOpenerBeingTheMemberNeverInvited()
+    {
+        var service = new ScriptedService(
+            Json(HttpStatusCode.OK, """
+                {"version":3,"more":true,"changes":[
+                  {"version":1,"actor":"u-ada","kind":"account_opened"},
+                  {"version":2,"actor":"u-ada","kind":"member_invited","username":"bob"},
+                  {"version":3,"actor":"u-bob","kind":"member_joined","member":"u-bob","username":"bob","role":"editor"}]}
+                """),
+            Json(HttpStatusCode.OK, """{"version":4,"more":false,"changes":[{"version":4,"actor":"u-bob","kind":"deposited"}]}"""),
+            Json(HttpStatusCode.OK, """[{"username":"ada","full_name":"Ada","role":"owner"},{"username":"bob","full_name":"Bob","role":"editor"}]"""));
+        var api = await ClientAsync(service);
+        var names = new ActorNames();
+
+        Assert.Null(await names.LoadAsync(api, "accounts/a1"));
+
+        Assert.Equal("ada", names.Of("u-ada"));
+        Assert.Equal("bob", names.Of("u-bob"));
+        Assert.Equal("schedule", names.Of("schedule"));
+        Assert.Equal("0123abcd…", names.Of("0123abcd-4567-89ef"));
+        Assert.Equal(["accounts/a1/changes", "accounts/a1/changes", "accounts/a1/members"], service.Requests.Select(r => r.Path));
+        Assert.Equal(["?since=0&limit=1000", "?since=3&limit=1000", ""], service.Requests.Select(r => r.Query));
+    }
+
     private static async Task<ApiClient> ClientAsync(
         ScriptedService service, DateTimeOffset? issued = null, DateTimeOffset? expires = null, MemoryJsRuntime? storage = null)
     {
@@ -98,7 +137,8 @@ public sealed class ApiClientTests
     private static Func<HttpResponseMessage> Json(HttpStatusCode status, string json, string mediaType = "application/json") =>
         () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, mediaType) };
 
-    private sealed record SentRequest(string Path, string? IdempotencyKey, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization);
+    private sealed record SentRequest(
+        string Path, string? IdempotencyKey, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization, string Query = "");
 
     /// <summary>Answers each request with the next scripted answer, and remembers what each request carried.</summary>
     private sealed class ScriptedService(params Func<HttpResponseMessage>[] answers) : HttpMessageHandler
@@ -110,7 +150,8 @@ public sealed class ApiClientTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add(new SentRequest(request.RequestUri!.AbsolutePath.TrimStart('/'),
-                request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null, request.Headers.Authorization));
+                request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null, request.Headers.Authorization,
+                request.RequestUri.Query));
             return Task.FromResult(answers[_next++]());
         }
     }

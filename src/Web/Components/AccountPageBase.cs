@@ -24,6 +24,17 @@ public abstract class AccountPageBase : ComponentBase, IDisposable
     protected string? LoadError { get; private set; }
     protected bool Live => Feed.Connected;
 
+    /// <summary>The caller's role on the account (<c>owner</c>, <c>editor</c> or <c>viewer</c>) as GET /accounts lists it; null until known.</summary>
+    protected string? Role { get; private set; }
+
+    /// <summary>
+    /// Whether the role allows money operations, envelopes and payment sources. The API decides; the page only
+    /// leaves out the forms it would refuse, so a viewer meets no 403.
+    /// </summary>
+    protected bool CanEdit => Role is "owner" or "editor";
+
+    protected bool IsOwner => Role == "owner";
+
     protected string AccountPath => $"accounts/{Uri.EscapeDataString(Id)}";
 
     protected override async Task OnParametersSetAsync()
@@ -33,6 +44,7 @@ public abstract class AccountPageBase : ComponentBase, IDisposable
             Navigation.NavigateTo("");
             return;
         }
+        await LoadRoleAsync(); // first: what the page offers once the account shows depends on it
         await ReloadAsync();
         if (!_following && Account is not null)
         {
@@ -47,6 +59,12 @@ public abstract class AccountPageBase : ComponentBase, IDisposable
         if (answer.Ok) Show(answer.Value!);
         LoadError = answer.Error;
         await OnAccountLoadedAsync();
+    }
+
+    protected async Task LoadRoleAsync()
+    {
+        var answer = await Api.GetAsync("accounts", ApiClient.Json.ListAccountSummary, _leaving.Token);
+        if (answer.Ok) Role = answer.Value!.FirstOrDefault(a => a.AccountId == Id)?.Role;
     }
 
     /// <summary>Shows an account a command answered with, unless a newer one is already shown.</summary>
@@ -66,6 +84,7 @@ public abstract class AccountPageBase : ComponentBase, IDisposable
     private Task OnFeedChangeAsync(Change change) => InvokeAsync(async () =>
     {
         OnChange(change);
+        if (change.Kind is "member_role_changed" or "member_removed") await LoadRoleAsync();
         if (change.Kind == "account_closed")
         {
             Navigation.NavigateTo("");

@@ -26,4 +26,10 @@ namespace NVelopes.Web.Contracts;
 [JsonSerializable(typeof(Change))]
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(Report))]
+[JsonSerializable(typeof(List<Invitation>))]
+[JsonSerializable(typeof(InviteBody))]
+[JsonSerializable(typeof(Invitation))]
+[JsonSerializable(typeof(List<Member>))]
+[JsonSerializable(typeof(RoleBody))]
+[JsonSerializable(typeof(ChangeList))]
 public sealed partial class ApiJson : JsonSerializerContext;

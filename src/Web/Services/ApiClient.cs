@@ -34,6 +34,16 @@ public sealed class ApiClient(HttpClient http, Session session)
         SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, bodyType) },
             answer, idempotencyKey, cancellationToken);
 
+    public Task<ApiAnswer<T>> PutAsync<TBody, T>(
+        string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> answer, string? idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, bodyType) },
+            answer, idempotencyKey, cancellationToken);
+
+    /// <summary>A command without a body whose answer the app does not read (a 204 No Content, or an answer shown by a reload).</summary>
+    public Task<ApiAnswer<bool>> SendAsync(HttpMethod method, string path, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync<bool>(() => new HttpRequestMessage(method, path), answer: null, idempotencyKey, cancellationToken);
+
     /// <summary>Logs in with the OAuth2 password grant, as the API's <c>/token</c> takes it.</summary>
     public async Task<string?> LogInAsync(string username, string password)
     {
@@ -58,7 +68,7 @@ public sealed class ApiClient(HttpClient http, Session session)
     public HttpClient Http => http;
 
     private async Task<ApiAnswer<T>> SendAsync<T>(
-        Func<HttpRequestMessage> create, JsonTypeInfo<T> answer, string? idempotencyKey, CancellationToken cancellationToken)
+        Func<HttpRequestMessage> create, JsonTypeInfo<T>? answer, string? idempotencyKey, CancellationToken cancellationToken)
     {
         await RenewWhenDueAsync();
         for (var attempt = 0; ; attempt++)
@@ -88,7 +98,8 @@ public sealed class ApiClient(HttpClient http, Session session)
                     continue;
                 }
                 if (response.IsSuccessStatusCode)
-                    return new ApiAnswer<T>(await response.Content.ReadFromJsonAsync(answer, cancellationToken), null, (int)response.StatusCode);
+                    return new ApiAnswer<T>(
+                        answer is null ? default : await response.Content.ReadFromJsonAsync(answer, cancellationToken), null, (int)response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && session.SignedIn)
                 {
                     await session.SignOutAsync(EndedSentence);

@@ -1,0 +1,3 @@
+namespace NVelopes.Web.Contracts;
+
+public sealed record InviteBody(string Username, string Role);
