@@ -88,17 +88,10 @@ public sealed class ApiClientTests
     }
 
     [Fact]
-    public async Task ActorNames_PairIdsWithUsernamesFromTheEvents_TheOpenerBeingTheMemberNeverInvited()
+    public async Task ActorNames_AreTheMembersUsernames_ScheduleForASchedule_AndAFormerMemberForSomeoneWhoLeft()
     {
-        var service = new ScriptedService(
-            Json(HttpStatusCode.OK, """
-                {"version":3,"more":true,"changes":[
-                  {"version":1,"actor":"u-ada","kind":"account_opened"},
-                  {"version":2,"actor":"u-ada","kind":"member_invited","username":"bob"},
-                  {"version":3,"actor":"u-bob","kind":"member_joined","member":"u-bob","username":"bob","role":"editor"}]}
-                """),
-            Json(HttpStatusCode.OK, """{"version":4,"more":false,"changes":[{"version":4,"actor":"u-bob","kind":"deposited"}]}"""),
-            Json(HttpStatusCode.OK, """[{"username":"ada","full_name":"Ada","role":"owner"},{"username":"bob","full_name":"Bob","role":"editor"}]"""));
+        var service = new ScriptedService(Json(HttpStatusCode.OK,
+            """[{"user_id":"u-ada","username":"ada","full_name":"Ada","role":"owner"},{"user_id":"u-bob","username":"bob","full_name":"Bob","role":"editor"}]"""));
         var api = await ClientAsync(service);
         var names = new ActorNames();
 
@@ -107,9 +100,9 @@ public sealed class ApiClientTests
         Assert.Equal("ada", names.Of("u-ada"));
         Assert.Equal("bob", names.Of("u-bob"));
         Assert.Equal("schedule", names.Of("schedule"));
-        Assert.Equal("0123abcd…", names.Of("0123abcd-4567-89ef"));
-        Assert.Equal(["accounts/a1/changes", "accounts/a1/changes", "accounts/a1/members"], service.Requests.Select(r => r.Path));
-        Assert.Equal(["?since=0&limit=1000", "?since=3&limit=1000", ""], service.Requests.Select(r => r.Query));
+        Assert.Equal(ActorNames.FormerMember, names.Of("u-carol"));
+        Assert.Equal("", names.Of(null));
+        Assert.Equal(["accounts/a1/members"], service.Requests.Select(r => r.Path));
     }
 
     private static async Task<ApiClient> ClientAsync(

@@ -13,5 +13,5 @@ public static class HouseholdMapping
         [.. invitations.Select(ToResponse)];
 
     public static IReadOnlyList<MemberResponse> ToResponses(this MemberList members) =>
-        [.. members.Members.Select(m => new MemberResponse(m.Username, m.FullName, m.Role))];
+        [.. members.Members.Select(m => new MemberResponse(m.UserId, m.Username, m.FullName, m.Role))];
 }

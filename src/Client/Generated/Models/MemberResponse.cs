@@ -29,6 +29,14 @@ namespace NVelopes.Client.Models
 #else
         public string Role { get; set; }
 #endif
+        /// <summary>The member&apos;s user id: the `actor` of what they record in the history and the change feed.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? UserId { get; set; }
+#nullable restore
+#else
+        public string UserId { get; set; }
+#endif
         /// <summary>The member&apos;s username.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -57,6 +65,7 @@ namespace NVelopes.Client.Models
             {
                 { "full_name", n => { FullName = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetStringValue(); } },
+                { "user_id", n => { UserId = n.GetStringValue(); } },
                 { "username", n => { Username = n.GetStringValue(); } },
             };
         }
@@ -69,6 +78,7 @@ namespace NVelopes.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("full_name", FullName);
             writer.WriteStringValue("role", Role);
+            writer.WriteStringValue("user_id", UserId);
             writer.WriteStringValue("username", Username);
         }
     }
