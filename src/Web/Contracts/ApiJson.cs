@@ -26,4 +26,8 @@ namespace NVelopes.Web.Contracts;
 [JsonSerializable(typeof(Change))]
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(Report))]
+[JsonSerializable(typeof(List<Schedule>))]
+[JsonSerializable(typeof(ScheduleBody))]
+[JsonSerializable(typeof(ScheduleChange))]
+[JsonSerializable(typeof(ImportReport))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -34,6 +34,32 @@ public sealed class ApiClient(HttpClient http, Session session)
         SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, bodyType) },
             answer, idempotencyKey, cancellationToken);
 
+    public Task<ApiAnswer<T>> PutAsync<TBody, T>(
+        string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> answer, string? idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, bodyType) },
+            answer, idempotencyKey, cancellationToken);
+
+    /// <summary>A delete, which answers nothing (204) when it succeeds.</summary>
+    public async Task<string?> DeleteAsync(string path, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        (await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, path), (_, _) => Task.FromResult<bool>(true),
+            idempotencyKey, cancellationToken)).Error;
+
+    /// <summary>Posts a file as <c>multipart/form-data</c> in the field <c>file</c> (a retry sends the same bytes).</summary>
+    public Task<ApiAnswer<T>> PostFileAsync<T>(
+        string path, string fileName, byte[] content, JsonTypeInfo<T> answer, string? idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } },
+        }, answer, idempotencyKey, cancellationToken);
+
+    /// <summary>A download: the answer's bytes and the file name its <c>Content-Disposition</c> gives.</summary>
+    public Task<ApiAnswer<(byte[] Content, string? FileName)>> GetFileAsync(string path, CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), async (response, token) =>
+            (await response.Content.ReadAsByteArrayAsync(token), response.Content.Headers.ContentDisposition?.FileName?.Trim('"')),
+            idempotencyKey: null, cancellationToken);
+
     /// <summary>Logs in with the OAuth2 password grant, as the API's <c>/token</c> takes it.</summary>
     public async Task<string?> LogInAsync(string username, string password)
     {
@@ -57,8 +83,13 @@ public sealed class ApiClient(HttpClient http, Session session)
 
     public HttpClient Http => http;
 
+    private Task<ApiAnswer<T>> SendAsync<T>(
+        Func<HttpRequestMessage> create, JsonTypeInfo<T> answer, string? idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync(create, (response, token) => response.Content.ReadFromJsonAsync(answer, token), idempotencyKey, cancellationToken);
+
     private async Task<ApiAnswer<T>> SendAsync<T>(
-        Func<HttpRequestMessage> create, JsonTypeInfo<T> answer, string? idempotencyKey, CancellationToken cancellationToken)
+        Func<HttpRequestMessage> create, Func<HttpResponseMessage, CancellationToken, Task<T?>> read, string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         await RenewWhenDueAsync();
         for (var attempt = 0; ; attempt++)
@@ -88,7 +119,7 @@ public sealed class ApiClient(HttpClient http, Session session)
                     continue;
                 }
                 if (response.IsSuccessStatusCode)
-                    return new ApiAnswer<T>(await response.Content.ReadFromJsonAsync(answer, cancellationToken), null, (int)response.StatusCode);
+                    return new ApiAnswer<T>(await read(response, cancellationToken), null, (int)response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && session.SignedIn)
                 {
                     await session.SignOutAsync(EndedSentence);
