@@ -60,6 +60,8 @@ public sealed class WebAppFixture : IAsyncLifetime
             Locale = locale,
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions do: a fresh profile downloads and compiles the app, slow on a busy machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
