@@ -135,7 +135,7 @@ public sealed class SchedulesAndImportInTheBrowserTests(WebAppFixture fixture)
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
             await Expect(page.GetByTestId("import-summary"))
-                .ToHaveTextAsync("3 lines would be imported into Available (1,447.66 in all); 0 duplicate(s) skipped; 0 refused.");
+                .ToHaveTextAsync("3 lines would be imported into Available (1,447.66 in all); 0 duplicates skipped; 0 refused.");
             var wouldImport = page.Locator("table[data-lines='Would be imported'] tbody tr");
             await Expect(wouldImport).ToHaveCountAsync(3);
             await Expect(wouldImport.Nth(0)).ToContainTextAsync("TESCO STORES 2231");
@@ -150,19 +150,19 @@ public sealed class SchedulesAndImportInTheBrowserTests(WebAppFixture fixture)
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("import-result"))
-                .ToHaveTextAsync("3 lines imported into Available (1,447.66 in all); 0 duplicate(s) skipped; 0 refused.");
+                .ToHaveTextAsync("3 lines imported into Available (1,447.66 in all); 0 duplicates skipped; 0 refused.");
             Assert.Equal(1547.66m, (await fixture.AccountAsync(token, accountId)).GetProperty("balance").GetDecimal());
             Assert.Equal(4, (await fixture.HistoryAsync(token, accountId)).Length);
 
             // The same file again: every line a duplicate, and importing it changes nothing.
             await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
             await Expect(page.GetByTestId("import-summary"))
-                .ToHaveTextAsync("0 lines would be imported into Available (0.00 in all); 3 duplicate(s) skipped; 0 refused.");
+                .ToHaveTextAsync("0 lines would be imported into Available (0.00 in all); 3 duplicates skipped; 0 refused.");
             await Expect(page.Locator("table[data-lines='Would be imported']")).ToHaveCountAsync(0);
             await Expect(page.Locator("table[data-lines^='Duplicates'] tbody tr")).ToHaveCountAsync(3);
             await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("import-result"))
-                .ToHaveTextAsync("0 lines imported into Available (0.00 in all); 3 duplicate(s) skipped; 0 refused.");
+                .ToHaveTextAsync("0 lines imported into Available (0.00 in all); 3 duplicates skipped; 0 refused.");
             Assert.Equal(4, (await fixture.HistoryAsync(token, accountId)).Length);
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync());
