@@ -116,6 +116,24 @@ public sealed class SchedulesAndImportInTheBrowserTests(WebAppFixture fixture)
     }
 
     [SkippableFact]
+    public async Task TheTimeZone_IsTheBrowsersOwnByDefault()
+    {
+        var (username, token) = await fixture.SignUpAsync();
+        var (accountId, _) = await fixture.OpenAccountAsync(token, "Abroad", 10m, canGoNegative: true);
+        Skip.If(fixture.Unavailable is not null, fixture.Unavailable);
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(), Locale = "en-US", TimezoneId = "Pacific/Auckland",
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.LogInAsync(username);
+        await page.GotoAsync($"/app/accounts/{accountId}/schedules");
+
+        await Expect(page.GetByLabel("Time zone")).ToHaveValueAsync("Pacific/Auckland");
+    }
+
+    [SkippableFact]
     public async Task AStatement_IsCheckedFirst_ImportedOnConfirmation_ThenOnlyDuplicates_AndTheHistoryExportsAsCsv()
     {
         var (username, token) = await fixture.SignUpAsync();
