@@ -54,6 +54,34 @@ public sealed class AccessibilityTests(WebAppFixture fixture)
         await Expect(page.Locator("table.members tbody tr")).ToHaveCountAsync(1); // the owner, who may invite
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true })).ToBeVisibleAsync();
         await AssertNoViolationsAsync(page, "members");
+
+        await fixture.AddScheduleAsync(token, accountId, new
+        {
+            kind = "debit", rule = "FREQ=MONTHLY;BYMONTHDAY=1", starts = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd"), time_zone = "UTC",
+            description = "rent", envelope_id = ids[1], amount = 30m,
+        });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schedules" }).ClickAsync();
+        await Expect(page.Locator(".schedules ol.next li")).ToHaveCountAsync(5);
+        await AssertNoViolationsAsync(page, "schedules");
+        await AssertFitsAsync(page, width, "schedules");
+        if (width < 600) await page.ScreenshotAsync("phone-schedules");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import" }).ClickAsync();
+        var statement = Path.Combine(Path.GetTempPath(), $"statement-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(statement, "Date,Amount,Description\n2024-01-01,5.00,refund\n2024-01-02,abc,unreadable\n");
+        try
+        {
+            await page.GetByLabel("Statement file").SetInputFilesAsync(statement);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+            await Expect(page.Locator("table.import-refused tbody tr")).ToHaveCountAsync(1); // the check with a line of each table
+        }
+        finally
+        {
+            File.Delete(statement); // once the browser has read it
+        }
+        await AssertNoViolationsAsync(page, "import");
+        await AssertFitsAsync(page, width, "import");
+        if (width < 600) await page.ScreenshotAsync("phone-import");
     }
 
     [SkippableFact]
@@ -77,6 +105,13 @@ public sealed class AccessibilityTests(WebAppFixture fixture)
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>No horizontal scrolling: the screen fits the window's width.</summary>
+    private static async Task AssertFitsAsync(IPage page, int width, string screen)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{screen}: the page is {scrollWidth} px wide at {width} px");
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string screen, bool hasFields = true)

@@ -75,6 +75,21 @@ public sealed class ApiClientTests
     }
 
     [Fact]
+    public async Task AnImportMeetingA503_IsSentAgainWithTheSameKey_AsMultipartWithTheFile()
+    {
+        var report = $$"""{"dry_run":false,"format":"csv","envelope_id":0,"new":[{"line":2,"date":"2024-03-01","amount":-12.34,"description":"TESCO","import_id":"line:x"}],"duplicates":[],"refused":[],"account":{{AccountJson}}}""";
+        var service = new ScriptedService(Unavailable(), Json(HttpStatusCode.OK, report));
+        var api = await ClientAsync(service);
+
+        var answer = await api.PostFileAsync("accounts/a1/import?dry_run=false", "s.csv", "Date,Amount\n"u8.ToArray(), ApiClient.Json.ImportReport, "key-4");
+
+        Assert.True(answer.Ok);
+        Assert.Equal(new DateOnly(2024, 3, 1), Assert.Single(answer.Value!.New).Date);
+        Assert.Equal(["key-4", "key-4"], service.Requests.Select(r => r.IdempotencyKey));
+        Assert.All(service.Requests, r => Assert.StartsWith("multipart/form-data", r.ContentType));
+    }
+
+    [Fact]
     public async Task ACommandAnsweredWithNoContent_HasLanded_AndCarriesItsKey()
     {
         var service = new ScriptedService(() => new HttpResponseMessage(HttpStatusCode.NoContent));
@@ -104,6 +119,7 @@ public sealed class ApiClientTests
         Assert.Equal("", names.Of(null));
         Assert.Equal(["accounts/a1/members"], service.Requests.Select(r => r.Path));
     }
+    }
 
     private static async Task<ApiClient> ClientAsync(
         ScriptedService service, DateTimeOffset? issued = null, DateTimeOffset? expires = null, MemoryJsRuntime? storage = null)
@@ -131,7 +147,7 @@ public sealed class ApiClientTests
         () => new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, mediaType) };
 
     private sealed record SentRequest(
-        string Path, string? IdempotencyKey, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization, string Query = "");
+        string Path, string? IdempotencyKey, System.Net.Http.Headers.AuthenticationHeaderValue? Authorization, string? ContentType = null);
 
     /// <summary>Answers each request with the next scripted answer, and remembers what each request carried.</summary>
     private sealed class ScriptedService(params Func<HttpResponseMessage>[] answers) : HttpMessageHandler
@@ -144,7 +160,7 @@ public sealed class ApiClientTests
         {
             Requests.Add(new SentRequest(request.RequestUri!.AbsolutePath.TrimStart('/'),
                 request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null, request.Headers.Authorization,
-                request.RequestUri.Query));
+                request.Content?.Headers.ContentType?.MediaType));
             return Task.FromResult(answers[_next++]());
         }
     }

@@ -18,7 +18,8 @@ public static class WebAppExtensions
     /// <summary>The paths whose answers are the app's: its page, its client routes and its files.</summary>
     public static bool IsAppPath(PathString path) =>
         path == "/" || path == "/" + Page || path == "/favicon.svg"
-        || path.StartsWithSegments(ClientRoutes) || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/css");
+        || path.StartsWithSegments(ClientRoutes) || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/css")
+        || path.StartsWithSegments("/js");
 
     public static WebApplication MapNVelopesWebApp(this WebApplication app)
     {

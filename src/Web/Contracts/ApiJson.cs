@@ -32,4 +32,8 @@ namespace NVelopes.Web.Contracts;
 [JsonSerializable(typeof(List<Member>))]
 [JsonSerializable(typeof(RoleBody))]
 [JsonSerializable(typeof(ChangeList))]
+[JsonSerializable(typeof(List<Schedule>))]
+[JsonSerializable(typeof(ScheduleBody))]
+[JsonSerializable(typeof(ScheduleChange))]
+[JsonSerializable(typeof(ImportReport))]
 public sealed partial class ApiJson : JsonSerializerContext;

@@ -42,7 +42,22 @@ public sealed class ApiClient(HttpClient http, Session session)
 
     /// <summary>A command without a body whose answer the app does not read (a 204 No Content, or an answer shown by a reload).</summary>
     public Task<ApiAnswer<bool>> SendAsync(HttpMethod method, string path, string? idempotencyKey, CancellationToken cancellationToken = default) =>
-        SendAsync<bool>(() => new HttpRequestMessage(method, path), answer: null, idempotencyKey, cancellationToken);
+        SendAsync(() => new HttpRequestMessage(method, path), (_, _) => Task.FromResult(true), idempotencyKey, cancellationToken);
+
+    /// <summary>Posts a file as <c>multipart/form-data</c> in the field <c>file</c> (a retry sends the same bytes).</summary>
+    public Task<ApiAnswer<T>> PostFileAsync<T>(
+        string path, string fileName, byte[] content, JsonTypeInfo<T> answer, string? idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } },
+        }, answer, idempotencyKey, cancellationToken);
+
+    /// <summary>A download: the answer's bytes and the file name its <c>Content-Disposition</c> gives.</summary>
+    public Task<ApiAnswer<(byte[] Content, string? FileName)>> GetFileAsync(string path, CancellationToken cancellationToken = default) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), async (response, token) =>
+            (await response.Content.ReadAsByteArrayAsync(token), response.Content.Headers.ContentDisposition?.FileName?.Trim('"')),
+            idempotencyKey: null, cancellationToken);
 
     /// <summary>Logs in with the OAuth2 password grant, as the API's <c>/token</c> takes it.</summary>
     public async Task<string?> LogInAsync(string username, string password)
@@ -67,8 +82,13 @@ public sealed class ApiClient(HttpClient http, Session session)
 
     public HttpClient Http => http;
 
+    private Task<ApiAnswer<T>> SendAsync<T>(
+        Func<HttpRequestMessage> create, JsonTypeInfo<T> answer, string? idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync(create, (response, token) => response.Content.ReadFromJsonAsync(answer, token), idempotencyKey, cancellationToken);
+
     private async Task<ApiAnswer<T>> SendAsync<T>(
-        Func<HttpRequestMessage> create, JsonTypeInfo<T>? answer, string? idempotencyKey, CancellationToken cancellationToken)
+        Func<HttpRequestMessage> create, Func<HttpResponseMessage, CancellationToken, Task<T?>> read, string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         await RenewWhenDueAsync();
         for (var attempt = 0; ; attempt++)
@@ -98,8 +118,7 @@ public sealed class ApiClient(HttpClient http, Session session)
                     continue;
                 }
                 if (response.IsSuccessStatusCode)
-                    return new ApiAnswer<T>(
-                        answer is null ? default : await response.Content.ReadFromJsonAsync(answer, cancellationToken), null, (int)response.StatusCode);
+                    return new ApiAnswer<T>(await read(response, cancellationToken), null, (int)response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && session.SignedIn)
                 {
                     await session.SignOutAsync(EndedSentence);

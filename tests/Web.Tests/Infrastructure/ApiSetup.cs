@@ -32,6 +32,27 @@ public static class ApiSetup
         deposited.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Adds a schedule (<c>POST /accounts/{id}/schedules</c>); answers its id.</summary>
+    public static async Task<int> AddScheduleAsync(this WebAppFixture fixture, string token, string accountId, object terms)
+    {
+        using var client = fixture.NewClient(token);
+        using var added = await client.PostAsJsonAsync($"accounts/{accountId}/schedules", terms);
+        added.EnsureSuccessStatusCode();
+        return (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("schedule").GetProperty("id").GetInt32();
+    }
+
+    public static async Task<JsonElement[]> SchedulesAsync(this WebAppFixture fixture, string token, string accountId)
+    {
+        using var client = fixture.NewClient(token);
+        return [.. (await client.GetFromJsonAsync<JsonElement>($"accounts/{accountId}/schedules")).EnumerateArray()];
+    }
+
+    public static async Task<JsonElement> AccountAsync(this WebAppFixture fixture, string token, string accountId)
+    {
+        using var client = fixture.NewClient(token);
+        return await client.GetFromJsonAsync<JsonElement>($"accounts/{accountId}");
+    }
+
     /// <summary>The whole effective history, oldest first, as the API pages it.</summary>
     public static async Task<JsonElement[]> HistoryAsync(this WebAppFixture fixture, string token, string accountId)
     {
