@@ -119,7 +119,6 @@ public sealed class ApiClientTests
         Assert.Equal("", names.Of(null));
         Assert.Equal(["accounts/a1/members"], service.Requests.Select(r => r.Path));
     }
-    }
 
     private static async Task<ApiClient> ClientAsync(
         ScriptedService service, DateTimeOffset? issued = null, DateTimeOffset? expires = null, MemoryJsRuntime? storage = null)
