@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +6,6 @@ namespace NVelopes.Api.Hosting;
 public static partial class StartRefusal
 {
     public const int RefusedExitCode = 1;
-    private const string InProcessTestServer = "TestServer";
 
     /// <summary>
     /// Runs the service; a start its settings refuse (no signing key outside Development, no dashboard password) is
@@ -22,8 +20,9 @@ public static partial class StartRefusal
         }
         catch (Exception refused) when (ReasonsOf(refused) is { Count: > 0 } reasons)
         {
-            // Hosted in another process's test server, the refusal is that host's exception to see, as a start would throw it.
-            if (app.Services.GetService<IServer>() is { } server && server.GetType().Name == InProcessTestServer) throw;
+            // Hosted inside another program (a test's WebApplicationFactory, the bench), the refusal is that program's
+            // exception to see, as a start would throw it; only the service's own process answers with an exit code.
+            if (System.Reflection.Assembly.GetEntryAssembly() != typeof(StartRefusal).Assembly) throw;
             LogRefused(app.Logger, string.Join(" ", reasons));
             // The console logger writes from a queue: disposing it writes the line out before the process ends.
             foreach (var console in app.Services.GetServices<ILoggerProvider>().OfType<ConsoleLoggerProvider>()) console.Dispose();
