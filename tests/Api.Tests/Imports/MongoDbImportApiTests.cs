@@ -9,7 +9,7 @@ public sealed class MongoDbImportApiTests(MongoDbApiFixture fixture) : ImportApi
         get
         {
             Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-            return fixture.Factory;
+            return fixture.Factory!;
         }
     }
 }

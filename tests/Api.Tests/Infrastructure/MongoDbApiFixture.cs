@@ -22,7 +22,7 @@ public sealed class MongoDbApiFixture : IAsyncLifetime
             Settings = new Dictionary<string, string?>
             {
                 ["Storage:Provider"] = "MongoDB",
-                ["ConnectionStrings:MongoDB"] = server.ConnectionStringFor(MongoDbTestServer.NewDatabaseName("api_households")),
+                ["ConnectionStrings:MongoDB"] = server.ConnectionStringFor(MongoDbTestServer.NewDatabaseName("api")),
             },
         };
         _ = Factory.Server;
