@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using NVelopes.Silo.Hosting;
-using NVelopes.Silo.Observability;
+using NVelopes.Hosting;
+using NVelopes.Hosting.Observability;
 
 // The settings next to the binary apply wherever the silo is started from (`dotnet run --project src/Silo`).
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });

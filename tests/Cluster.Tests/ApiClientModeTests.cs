@@ -3,21 +3,25 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NVelopes.Grains.Storage;
 using NVelopes.TestSupport;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace NVelopes.Cluster.Tests;
 
 /// <summary>
 /// The API as an Orleans client (<c>Api:Orleans=Client</c>) of a silo cluster on MongoDB: it finds the gateways in
-/// the membership table, serves the whole flow from the silos' grains, and adds no silo of its own; two such
+/// the membership table, serves the whole flow from the silos' grains, and starts nothing of a silo (no grain, no
+/// store) of its own; two such
 /// gateways see one account's log alike.
 /// </summary>
 [Collection(MongoDbServerCollection.Name)]
 public sealed class ApiClientModeTests(MongoDbServerFixture server)
 {
     [SkippableFact]
-    public async Task Api_AsClientOfTheSiloCluster_ServesSignupTokenDepositAndReadBack_WithoutJoiningAsSilo()
+    public async Task Api_AsClientOfTheSiloCluster_ServesSignupTokenDepositAndReadBack_WithoutASiloOrAStoreOfItsOwn()
     {
         Skip.If(server.SkipReason is not null, server.SkipReason);
         await using var cluster = await MongoDbTestCluster.StartAsync(server, silos: 2);
@@ -35,6 +39,10 @@ public sealed class ApiClientModeTests(MongoDbServerFixture server)
         Assert.Equal(10.30m, account.GetProperty("balance").GetDecimal());
         var hosts = await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         Assert.Equal(2, hosts.Count);
+        Assert.Null(api.Services.GetService<ILocalSiloDetails>()); // no silo runs in the gateway, so no grain can activate there
+        Assert.Null(api.Services.GetService<IAccountStore>());
+        Assert.Null(api.Services.GetService<IGrainStorage>());
+        Assert.False(Directory.Exists(api.DataDirectory), "a client gateway must not open the embedded store");
     }
 
     [SkippableFact]

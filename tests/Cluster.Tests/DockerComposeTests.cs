@@ -5,8 +5,8 @@ namespace NVelopes.Cluster.Tests;
 
 /// <summary>
 /// No Docker engine runs where these tests run, so the deployment files are checked as text: the compose file brings
-/// up an authenticated MongoDB replica set, scalable silos and the API wired to them, and the Dockerfiles are the
-/// standard two-stage build run as an unprivileged user.
+/// up an authenticated MongoDB replica set, scalable silos and the API wired to them, and the one Dockerfile builds
+/// both hosts from a shared stage and runs each as an unprivileged user.
 /// </summary>
 public sealed partial class DockerComposeTests
 {
@@ -72,7 +72,8 @@ public sealed partial class DockerComposeTests
         Assert.Contains("authSource=admin", connectionString);
         Assert.Equal("nvelopes", Scalar(environment, "Orleans__ClusterId"));
         Assert.Equal("service_completed_successfully", Scalar(Map(Map(service["depends_on"])["mongo-init"]), "condition"));
-        Assert.Equal($"src/{char.ToUpperInvariant(name[0])}{name[1..]}/Dockerfile", Scalar(Map(service["build"]), "dockerfile"));
+        Assert.Equal(".", Scalar(Map(service["build"]), "context"));
+        Assert.Equal(name, Scalar(Map(service["build"]), "target"));
     }
 
     [Fact]
@@ -114,21 +115,48 @@ public sealed partial class DockerComposeTests
     }
 
     [Theory]
-    [InlineData("Silo.Dockerfile", "NVelopes.Silo.dll")]
-    [InlineData("Api.Dockerfile", "NVelopes.Api.dll")]
-    public void Dockerfile_BuildsWithTheSdkAndRunsOnTheAspNetRuntimeAsNonRoot(string file, string entryAssembly)
+    [InlineData("silo", "NVelopes.Silo.dll", "src/Silo/Silo.csproj")]
+    [InlineData("api", "NVelopes.Api.dll", "src/Api/Api.csproj")]
+    public void Dockerfile_BuildsEachHostWithTheSdkOnce_AndRunsItOnTheAspNetRuntimeAsNonRoot(string target, string entryAssembly, string project)
     {
-        var lines = File.ReadAllLines(Path.Combine(Deployment, file)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
-        var stages = lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        var stages = DockerfileStages();
 
-        Assert.Equal(2, stages.Count);
-        Assert.Matches(@"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0 AS build$", stages[0]);
-        Assert.Matches(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0 AS final$", stages[1]);
-        var final = lines.Skip(lines.IndexOf(stages[1])).ToList();
-        Assert.Contains("COPY --from=build /app .", final);
-        Assert.Contains("USER $APP_UID", final);
+        Assert.Matches(@"^FROM mcr\.microsoft\.com/dotnet/sdk:10\.0 AS build$", stages["build"][0]);
+        Assert.Equal($"FROM build AS publish-{target}", stages[$"publish-{target}"][0]);
+        Assert.Contains(stages[$"publish-{target}"], l => l.StartsWith($"RUN dotnet publish {project}", StringComparison.Ordinal) && l.Contains("--configuration Release"));
+        Assert.Matches(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0 AS runtime$", stages["runtime"][0]);
+        Assert.Contains("USER $APP_UID", stages["runtime"]);
+
+        var final = stages[target];
+        Assert.Equal($"FROM runtime AS {target}", final[0]);
+        Assert.Contains($"COPY --from=publish-{target} /app .", final);
         Assert.Equal($"ENTRYPOINT [\"dotnet\", \"{entryAssembly}\"]", final[^1]);
-        Assert.Contains(lines, l => l.StartsWith("RUN dotnet publish", StringComparison.Ordinal) && l.Contains("--configuration Release"));
+    }
+
+    [Fact]
+    public void Dockerfile_RestoresBothHostsInTheOneSharedBuildStage()
+    {
+        var stages = DockerfileStages();
+
+        Assert.Equal(["build", "publish-silo", "publish-api", "runtime", "silo", "api"], stages.Keys);
+        Assert.Single(stages.Values.SelectMany(lines => lines), l => l.StartsWith("FROM mcr.microsoft.com/dotnet/sdk", StringComparison.Ordinal));
+        var restore = Assert.Single(stages["build"], l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+        Assert.Contains("src/Silo/Silo.csproj", restore);
+        Assert.Contains("src/Api/Api.csproj", restore);
+    }
+
+    /// <summary>The Dockerfile's stages by name, in order, each its lines without comments from its <c>FROM</c> on.</summary>
+    private static Dictionary<string, List<string>> DockerfileStages()
+    {
+        var stages = new Dictionary<string, List<string>>();
+        List<string>? current = null;
+        foreach (var line in File.ReadAllLines(Path.Combine(Deployment, "Dockerfile")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            if (line.StartsWith("FROM ", StringComparison.Ordinal)) stages[line[(line.LastIndexOf(' ') + 1)..]] = current = [];
+            Assert.NotNull(current);
+            current.Add(line);
+        }
+        return stages;
     }
 
     private YamlMappingNode Service(string name) => Map(_services[name]);

@@ -4,7 +4,7 @@ using MongoDB.Driver;
 using NVelopes.Persistence.MongoDB.Hosting;
 using NVelopes.Persistence.MongoDB.Membership;
 using NVelopes.Persistence.MongoDB.Options;
-using NVelopes.Silo.Hosting;
+using NVelopes.Hosting;
 using NVelopes.TestSupport;
 using Orleans.Configuration;
 using Orleans.Runtime;

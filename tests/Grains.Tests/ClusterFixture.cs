@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using NVelopes.Silo.Hosting;
+using NVelopes.Hosting;
 using Orleans.TestingHost;
 
 namespace NVelopes.Grains.Tests;

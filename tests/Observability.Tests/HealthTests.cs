@@ -29,6 +29,7 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body["status"]!.GetValue<string>());
         Assert.Equal("Healthy", body["checks"]!["store"]!["status"]!.GetValue<string>());
+        Assert.Equal("The sqlite account store answered.", body["checks"]!["store"]!["description"]!.GetValue<string>());
         Assert.Equal("Healthy", body["checks"]!["orleans"]!["status"]!.GetValue<string>());
     }
 
@@ -86,6 +87,7 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", body["checks"]!["store"]!["status"]!.GetValue<string>());
+        Assert.Equal("The mongodb account store did not answer.", body["checks"]!["store"]!["description"]!.GetValue<string>());
         Assert.True(clock.Elapsed < AnswerWithin, $"Readiness took {clock.Elapsed} to answer.");
     }
 

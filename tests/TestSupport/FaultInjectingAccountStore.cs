@@ -67,6 +67,8 @@ public sealed class FaultInjectingAccountStore : IAccountStore
 
     private IAccountStore Inner => _inner ?? throw new InvalidOperationException("The store was not resolved yet.");
 
+    public string Name => Inner.Name;
+
     public Task InitializeAsync(CancellationToken cancellationToken) => Inner.InitializeAsync(cancellationToken);
 
     public Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken)

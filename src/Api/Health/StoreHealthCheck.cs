@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NVelopes.Silo.Observability;
+using NVelopes.Grains.Abstractions.Health;
 using Orleans.Runtime;
 
 namespace NVelopes.Api.Health;

@@ -1,6 +1,6 @@
 using NVelopes.Api.Accounts;
-using NVelopes.Silo.Hosting;
-using NVelopes.Silo.Observability;
+using NVelopes.Hosting;
+using NVelopes.Hosting.Observability;
 
 namespace NVelopes.Api.Hosting;
 

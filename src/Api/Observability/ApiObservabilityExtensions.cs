@@ -1,6 +1,6 @@
 using NVelopes.Api.Health;
 using NVelopes.Api.Observability.Dashboard;
-using NVelopes.Silo.Observability;
+using NVelopes.Hosting.Observability;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -12,6 +12,9 @@ namespace NVelopes.Grains.Storage;
 /// </summary>
 public interface IAccountStore
 {
+    /// <summary>The store's short name (<c>sqlite</c>, <c>mongodb</c>), as metrics, traces and health answers name it.</summary>
+    string Name { get; }
+
     /// <summary>Creates tables, collections and indexes if they are missing. Idempotent; never drops data.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 

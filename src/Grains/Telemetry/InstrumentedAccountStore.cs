@@ -10,8 +10,10 @@ namespace NVelopes.Grains.Telemetry;
 /// Wraps whichever adapter is configured so that every store call is a span of the request's trace, and every
 /// commit's latency is measured, the same way for SQLite and MongoDB.
 /// </summary>
-public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTelemetry telemetry, string storeName) : IAccountStore
+public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTelemetry telemetry) : IAccountStore
 {
+    public string Name => inner.Name;
+
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
     public Task<StoredAccount?> LoadAsync(string accountId, CancellationToken cancellationToken) =>
@@ -26,7 +28,7 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
             return true;
         });
         telemetry.StoreWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            new KeyValuePair<string, object?>("store", storeName));
+            new KeyValuePair<string, object?>("store", Name));
     }
 
     public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(string accountId, long afterVersion, int count, CancellationToken cancellationToken) =>
@@ -40,7 +42,7 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
     {
         // One span for the whole read, however many rows it streams.
         using var activity = NVelopesTelemetry.ActivitySource.StartActivity("store read_transactions_dated", ActivityKind.Client);
-        activity?.SetTag("db.system", storeName);
+        activity?.SetTag("db.system", Name);
         activity?.SetTag("db.operation", "read_transactions_dated");
         activity?.SetTag("nvelopes.account_id", accountId);
         await foreach (var transaction in inner.ReadTransactionsDatedAsync(accountId, from, until, cancellationToken)) yield return transaction;
@@ -58,7 +60,7 @@ public sealed class InstrumentedAccountStore(IAccountStore inner, NVelopesTeleme
     private async Task<T> TraceAsync<T>(string operation, string? accountId, Func<Task<T>> call)
     {
         using var activity = NVelopesTelemetry.ActivitySource.StartActivity($"store {operation}", ActivityKind.Client);
-        activity?.SetTag("db.system", storeName);
+        activity?.SetTag("db.system", Name);
         activity?.SetTag("db.operation", operation);
         if (accountId is not null) activity?.SetTag("nvelopes.account_id", accountId);
         try

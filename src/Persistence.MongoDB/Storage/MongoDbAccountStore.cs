@@ -35,6 +35,8 @@ public sealed partial class MongoDbAccountStore : IAccountStore
     /// <summary>The store's name in metrics, as the silo's other store metrics name it.</summary>
     public const string StoreName = "mongodb";
 
+    public string Name => StoreName;
+
     /// <param name="telemetry">Where the writer reports its transactions and batches; none outside a silo.</param>
     public MongoDbAccountStore(
         IOptions<MongoDbAccountStoreOptions> options, MongoDbClientFactory clients, ILogger<MongoDbAccountStore> logger,

@@ -17,6 +17,8 @@ namespace NVelopes.Persistence.Sqlite.Storage;
 /// </summary>
 public sealed class SqliteAccountStore(SqliteDatabase database, TimeProvider clock) : IAccountStore
 {
+    public string Name => SqliteDatabase.StoreName;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync();

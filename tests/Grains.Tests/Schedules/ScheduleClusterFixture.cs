@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NVelopes.Grains.Schedules;
-using NVelopes.Silo.Hosting;
+using NVelopes.Hosting;
 using NVelopes.TestSupport;
 using Orleans.TestingHost;
 

@@ -6,7 +6,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using NVelopes.Silo.Observability;
+using NVelopes.Hosting.Observability;
 
 namespace NVelopes.Api.Observability.Dashboard;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NVelopes.Silo.Observability;
+using NVelopes.Hosting.Observability;
 using Orleans.Dashboard;
 
 namespace NVelopes.Api.Observability.Dashboard;

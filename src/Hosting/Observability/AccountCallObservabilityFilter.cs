@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NVelopes.Grains.Abstractions.Accounts;
 
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Hosting.Observability;
 
 /// <summary>
 /// Puts the account id of every incoming <see cref="IAccountGrain"/> call into the log scope and on the call's span

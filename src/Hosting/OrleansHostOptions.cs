@@ -1,4 +1,4 @@
-namespace NVelopes.Silo.Hosting;
+namespace NVelopes.Hosting;
 
 /// <summary>
 /// Who a silo or client is in its cluster and where a silo listens (section <c>Orleans</c>). Every silo of a cluster,

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using NVelopes.Grains.Abstractions.Health;
 using NVelopes.Grains.Storage;
 using Orleans.Concurrency;
 
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Grains.Health;
 
 /// <summary>
 /// Reads an account id that no account has (ids are GUIDs) through the same <see cref="IAccountStore"/> the account
@@ -11,24 +11,22 @@ namespace NVelopes.Silo.Observability;
 /// answer locally.
 /// </summary>
 [StatelessWorker]
-internal sealed partial class StoreHealthGrain(IAccountStore store, IConfiguration configuration, ILogger<StoreHealthGrain> logger)
-    : Grain, IStoreHealthGrain
+internal sealed partial class StoreHealthGrain(IAccountStore store, ILogger<StoreHealthGrain> logger) : Grain, IStoreHealthGrain
 {
     /// <summary>The account id the probe reads; never a real account's.</summary>
     public const string ProbeAccountId = "~health-probe";
 
     async Task<StoreProbe> IStoreHealthGrain.ProbeAsync(CancellationToken cancellationToken)
     {
-        var storeName = configuration[Hosting.NVelopesSiloExtensions.StorageProviderKey] ?? nameof(Hosting.StorageProvider.Sqlite);
         try
         {
             await store.LoadAsync(ProbeAccountId, cancellationToken);
-            return new StoreProbe(true, storeName);
+            return new StoreProbe(true, store.Name);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            LogProbeFailed(logger, failure, storeName);
-            return new StoreProbe(false, storeName);
+            LogProbeFailed(logger, failure, store.Name);
+            return new StoreProbe(false, store.Name);
         }
     }
 

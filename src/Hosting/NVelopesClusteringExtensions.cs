@@ -5,7 +5,7 @@ using NVelopes.Persistence.MongoDB.Hosting;
 using NVelopes.Persistence.MongoDB.Membership;
 using Orleans.Configuration;
 
-namespace NVelopes.Silo.Hosting;
+namespace NVelopes.Hosting;
 
 /// <summary>
 /// Chooses how a silo joins its cluster, and how a client finds it, from <c>Cluster:Provider</c>; the identity and

@@ -11,10 +11,10 @@ using NVelopes.Persistence.MongoDB.Storage;
 using NVelopes.Persistence.Sqlite.Hosting;
 using NVelopes.Persistence.Sqlite.Options;
 using NVelopes.Persistence.Sqlite.Storage;
-using NVelopes.Silo.Observability;
+using NVelopes.Hosting.Observability;
 using Orleans.Configuration;
 
-namespace NVelopes.Silo.Hosting;
+namespace NVelopes.Hosting;
 
 public static class NVelopesSiloExtensions
 {
@@ -70,12 +70,12 @@ public static class NVelopesSiloExtensions
                 silo.AddSqliteStorage(
                     options => configuration.GetSection(SqliteStorageOptions.SectionName).Bind(options),
                     StorageNames.Users);
-                silo.Services.InstrumentAccountStore<SqliteAccountStore>(SqliteDatabase.StoreName);
+                silo.Services.InstrumentAccountStore<SqliteAccountStore>();
                 break;
             case StorageProvider.MongoDB:
                 silo.Services.AddMongoDbAccountStore(options => options.BindMongoDbConfiguration(MongoDbSectionName));
                 silo.AddMongoDbGrainStorage(StorageNames.Users, options => options.BindMongoDbConfiguration(MongoDbSectionName));
-                silo.Services.InstrumentAccountStore<MongoDbAccountStore>(MongoDbAccountStore.StoreName);
+                silo.Services.InstrumentAccountStore<MongoDbAccountStore>();
                 break;
             default:
                 throw new InvalidOperationException($"{StorageProviderKey} '{provider}' is not supported by this build.");
@@ -101,8 +101,8 @@ public static class NVelopesSiloExtensions
     }
 
     /// <summary>Makes the account store every grain gets the configured adapter wrapped in traces and metrics.</summary>
-    private static void InstrumentAccountStore<TStore>(this IServiceCollection services, string storeName)
+    private static void InstrumentAccountStore<TStore>(this IServiceCollection services)
         where TStore : class, IAccountStore =>
         services.Replace(ServiceDescriptor.Singleton<IAccountStore>(provider => new InstrumentedAccountStore(
-            provider.GetRequiredService<TStore>(), provider.GetRequiredService<NVelopesTelemetry>(), storeName)));
+            provider.GetRequiredService<TStore>(), provider.GetRequiredService<NVelopesTelemetry>())));
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Exporter;
 
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Hosting.Observability;
 
 /// <summary>
 /// Where traces, metrics and logs go (section <c>OpenTelemetry</c>). Nothing is exported unless an OTLP endpoint is

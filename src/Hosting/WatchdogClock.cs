@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace NVelopes.Silo.Hosting;
+namespace NVelopes.Hosting;
 
 /// <summary>
 /// The clock of Orleans' silo watchdog, whose timestamps count from the watchdog's creation instead of the machine's

@@ -1,4 +1,4 @@
-namespace NVelopes.Silo.Hosting;
+namespace NVelopes.Hosting;
 
 /// <summary>The stores a silo can keep accounts and users in (<c>Storage:Provider</c>).</summary>
 public enum StorageProvider

@@ -11,7 +11,7 @@ using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using Orleans.Diagnostics;
 
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Hosting.Observability;
 
 /// <summary>
 /// What both hosts, the gateway and the silo, show of themselves: structured logs, OpenTelemetry traces and metrics

@@ -1,4 +1,4 @@
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Grains.Abstractions.Health;
 
 /// <summary>Answers whether the silo that runs it can read the account store (for <c>/health/ready</c>).</summary>
 [Alias("NVelopes.IStoreHealthGrain")]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Hosting.Observability;
 
 /// <summary>
 /// The Orleans Dashboard (section <c>Dashboard</c>): off unless <see cref="Enabled"/>. Silos host its grains and the

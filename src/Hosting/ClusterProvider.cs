@@ -1,4 +1,4 @@
-namespace NVelopes.Silo.Hosting;
+namespace NVelopes.Hosting;
 
 /// <summary>How silos find each other and clients find the silos (<c>Cluster:Provider</c>).</summary>
 public enum ClusterProvider

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace NVelopes.Silo.Observability;
+namespace NVelopes.Hosting.Observability;
 
 /// <summary>
 /// The log scope of one account grain call: every log written while the call runs, the store's included, carries
