@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NVelopes.Api.Accounts;
-using NVelopes.Api.Hosting;
+using NVelopes.Api.Wire;
 using NVelopes.Grains.Domain;
 
 namespace NVelopes.Bench.Baseline;

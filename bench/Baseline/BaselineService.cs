@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using NVelopes.Api.Hosting;
+using NVelopes.Api.Wire;
 using NVelopes.Bench.Hosting;
 
 namespace NVelopes.Bench.Baseline;

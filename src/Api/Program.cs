@@ -11,6 +11,7 @@ using NVelopes.Api.OpenApi;
 using NVelopes.Api.Schedules;
 using NVelopes.Api.Security;
 using NVelopes.Api.Users;
+using NVelopes.Api.Wire;
 using NVelopes.Api.WebApp;
 
 var builder = WebApplication.CreateBuilder(HostingExtensions.WithHostDefaults(args));

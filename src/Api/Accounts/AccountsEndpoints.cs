@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
-using NVelopes.Api.Hosting;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
+using NVelopes.Api.Wire;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;

@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Accounts;
-using NVelopes.Api.Hosting;
 using NVelopes.Api.OpenApi;
+using NVelopes.Api.Preconditions;
 using NVelopes.Api.Security;
+using NVelopes.Api.Wire;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Imports;
@@ -86,7 +87,7 @@ public static class ImportEndpoints
             request with { File = null }, file.FileName, Convert.ToHexStringLower(SHA256.HashData(content))));
         var report = await services.Account(request.Id).ImportAsync(new ImportStatement(
             services.User.Id, file.FileName, content, request.EnvelopeId ?? 0, request.DryRun ?? false, request.ToSettings(), options), services.Aborted);
-        services.Response.Headers[HeaderNames.ETag] = Retries.CommandPreconditions.ETagOf(report.Account.Version);
+        services.Response.Headers[HeaderNames.ETag] = CommandPreconditions.ETagOf(report.Account.Version);
         return JsonOk.Of(report.ToResponse());
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
-using NVelopes.Api.Retries;
+using NVelopes.Api.Preconditions;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NVelopes.Api.OpenApi;

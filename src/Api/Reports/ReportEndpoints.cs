@@ -1,6 +1,6 @@
 using NVelopes.Api.Accounts;
-using NVelopes.Api.Hosting;
 using NVelopes.Api.OpenApi;
+using NVelopes.Api.Wire;
 using NVelopes.Grains.Abstractions.Reports;
 using NVelopes.Grains.Domain;
 

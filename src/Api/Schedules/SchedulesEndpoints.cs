@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Accounts;
-using NVelopes.Api.Hosting;
 using NVelopes.Api.OpenApi;
-using NVelopes.Api.Retries;
+using NVelopes.Api.Preconditions;
 using NVelopes.Api.Security;
+using NVelopes.Api.Wire;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Schedules;
 using NVelopes.Grains.Domain;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using NVelopes.Api.Retries;
+using NVelopes.Api.Preconditions;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace NVelopes.Api.Security;
@@ -10,9 +10,8 @@ namespace NVelopes.Api.Security;
 public static class SecurityExtensions
 {
     /// <summary>
-    /// What keeps requests from doing harm: body and JSON limits (<c>RequestLimits</c>), exact money on the wire,
-    /// the retry and version preconditions of mutations, rate limits of the anonymous routes (<c>RateLimiting</c>),
-    /// and CORS only for the origins in <c>Cors:AllowedOrigins</c>.
+    /// What keeps requests from doing harm: body and JSON limits (<c>RequestLimits</c>), rate limits of the anonymous
+    /// routes (<c>RateLimiting</c>), and CORS only for the origins in <c>Cors:AllowedOrigins</c>.
     /// </summary>
     public static IServiceCollection AddNVelopesSecurity(this IServiceCollection services)
     {
@@ -21,16 +20,12 @@ public static class SecurityExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<JsonOptions>().Configure<IOptions<RequestLimitsOptions>>((json, limits) =>
-        {
-            json.SerializerOptions.MaxDepth = limits.Value.MaxJsonDepth;
-            json.SerializerOptions.Converters.Add(new ExactDecimalConverter());
-        });
+            json.SerializerOptions.MaxDepth = limits.Value.MaxJsonDepth);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
         {
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
             kestrel.AddServerHeader = false;
         });
-        services.AddSingleton<CommandPreconditions>();
 
         services.AddOptions<CorsSettings>().BindConfiguration(CorsSettings.SectionName);
         services.AddCors();

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NVelopes.Api.Errors;
 
-namespace NVelopes.Api.Security;
+namespace NVelopes.Api.Wire;
 
 /// <summary>
 /// Reads money only when <see cref="decimal"/> holds it exactly. The default reader rounds a number with more than

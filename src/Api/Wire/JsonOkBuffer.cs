@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace NVelopes.Api.Hosting;
+namespace NVelopes.Api.Wire;
 
 /// <summary>One serialisation buffer per thread, kept while it stays small.</summary>
 internal static class JsonOkBuffer

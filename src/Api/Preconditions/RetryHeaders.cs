@@ -1,4 +1,4 @@
-namespace NVelopes.Api.Retries;
+namespace NVelopes.Api.Preconditions;
 
 /// <summary>The request headers that make a mutation safe to retry and safe against a stale view.</summary>
 public static class RetryHeaders

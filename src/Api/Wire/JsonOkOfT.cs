@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace NVelopes.Api.Hosting;
+namespace NVelopes.Api.Wire;
 
 /// <summary>
 /// 200 with a JSON body written in one piece: serialised synchronously into a buffer of this thread, then handed to

@@ -8,7 +8,7 @@ using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace NVelopes.Api.Retries;
+namespace NVelopes.Api.Preconditions;
 
 /// <summary>
 /// Reads what a mutation asks of its retries and of the account's version into the grain's

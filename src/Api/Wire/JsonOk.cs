@@ -1,4 +1,4 @@
-namespace NVelopes.Api.Hosting;
+namespace NVelopes.Api.Wire;
 
 /// <summary>Makes <see cref="JsonOk{TValue}"/> answers, so handlers read like <c>TypedResults.Ok(value)</c>.</summary>
 public static class JsonOk
