@@ -13,7 +13,7 @@ namespace NVelopes.Grains.Tests;
 /// fails its calls: one commit per import, and no line twice, whether the first import's write is still in flight
 /// or its outcome was lost.
 /// </summary>
-public sealed class AccountWriterImportTests : IAsyncLifetime
+public sealed class AccountWriterImportTests : FaultableSqliteStoreTests
 {
     private const string Owner = "owner-1";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -24,14 +24,6 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         new StatementLine(3, new DateOnly(2024, 1, 3), -2.50m, "coffee"),
         new StatementLine(4, new DateOnly(2024, 1, 3), -2.50m, "coffee"),
     ], []);
-
-    private readonly FaultableSqliteStore _sqlite = new();
-
-    private FaultInjectingAccountStore Store => _sqlite.Store;
-
-    public Task InitializeAsync() => _sqlite.InitializeAsync();
-
-    public Task DisposeAsync() => _sqlite.DisposeAsync();
 
     [Fact]
     public async Task AnImport_IsOneCommitOfAllItsLines()

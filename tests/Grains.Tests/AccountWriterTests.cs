@@ -11,18 +11,10 @@ namespace NVelopes.Grains.Tests;
 /// The account write path without a cluster: <see cref="AccountWriter"/> on the real embedded store, behind a
 /// decorator that holds or fails its calls.
 /// </summary>
-public sealed class AccountWriterTests : IAsyncLifetime
+public sealed class AccountWriterTests : FaultableSqliteStoreTests
 {
     private const string Owner = "owner-1";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private readonly FaultableSqliteStore _sqlite = new();
-
-    private FaultInjectingAccountStore Store => _sqlite.Store;
-
-    public Task InitializeAsync() => _sqlite.InitializeAsync();
-
-    public Task DisposeAsync() => _sqlite.DisposeAsync();
 
     [Fact]
     public async Task CommandsArrivingDuringAWrite_ShareTheNextWrite_AndEachAnswerWaitsForItsOwn()

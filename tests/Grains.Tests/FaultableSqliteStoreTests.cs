@@ -5,15 +5,15 @@ using NVelopes.TestSupport;
 namespace NVelopes.Grains.Tests;
 
 /// <summary>
-/// The real embedded store in a data directory of its own, behind a decorator that holds or fails its calls: what the
-/// account writer tests run on, one per test.
+/// Tests on the real embedded store in a data directory of its own, behind a decorator that holds or fails its calls
+/// (<see cref="Store"/>): a fresh store for every test.
 /// </summary>
-public sealed class FaultableSqliteStore : IAsyncLifetime
+public abstract class FaultableSqliteStoreTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "nvelopes-writer-tests", Guid.NewGuid().ToString("N"));
     private SqliteDatabase _database = null!;
 
-    public FaultInjectingAccountStore Store { get; private set; } = null!;
+    protected FaultInjectingAccountStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
