@@ -4,8 +4,6 @@ using NVelopes.Grains.Abstractions.Imports;
 using NVelopes.Grains.Accounts;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Import;
-using NVelopes.Persistence.Sqlite.Options;
-using NVelopes.Persistence.Sqlite.Storage;
 using NVelopes.TestSupport;
 
 namespace NVelopes.Grains.Tests;
@@ -15,7 +13,7 @@ namespace NVelopes.Grains.Tests;
 /// fails its calls: one commit per import, and no line twice, whether the first import's write is still in flight
 /// or its outcome was lost.
 /// </summary>
-public sealed class AccountWriterImportTests : IAsyncLifetime
+public sealed class AccountWriterImportTests : FaultableSqliteStoreTests
 {
     private const string Owner = "owner-1";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -27,23 +25,6 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         new StatementLine(4, new DateOnly(2024, 1, 3), -2.50m, "coffee"),
     ], []);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nvelopes-writer-tests", Guid.NewGuid().ToString("N"));
-    private SqliteDatabase _database = null!;
-    private FaultInjectingAccountStore _store = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new SqliteStorageOptions { DataDirectory = _directory }));
-        await _database.InitializeAsync();
-        _store = new FaultInjectingAccountStore(new SqliteAccountStore(_database, TimeProvider.System));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task AnImport_IsOneCommitOfAllItsLines()
     {
@@ -52,8 +33,8 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         var plan = await ImportAsync(writer, dryRun: false);
 
         Assert.Equal(3, plan.New.Length);
-        Assert.Equal([1, 3], _store.CommittedEventCounts);
-        var stored = (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!;
+        Assert.Equal([1, 3], Store.CommittedEventCounts);
+        var stored = (await Store.LoadAsync(writer.AccountId, CancellationToken.None))!;
         Assert.Equal(105.00m, stored.Account.Balance);
         Assert.Equal(4, stored.Version);
     }
@@ -62,34 +43,34 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
     public async Task TheSameLines_ImportedWhileTheFirstImportsWriteIsInFlight_AreAllDuplicates()
     {
         var writer = await OpenedAsync();
-        _store.Commits.Hold();
+        Store.Commits.Hold();
         var first = ImportAsync(writer, dryRun: false);
-        await _store.Commits.UntilHeldAsync(1);
+        await Store.Commits.UntilHeldAsync(1);
 
         var second = await ImportAsync(writer, dryRun: false).WaitAsync(Patience);
 
         Assert.Empty(second.New);
         Assert.Equal(3, second.Duplicates.Length);
         Assert.False(first.IsCompleted); // not durable yet, so not answered
-        _store.Commits.Release();
+        Store.Commits.Release();
         Assert.Equal(3, (await first.WaitAsync(Patience)).New.Length);
-        Assert.Equal([1, 3], _store.CommittedEventCounts);
+        Assert.Equal([1, 3], Store.CommittedEventCounts);
     }
 
     [Fact]
     public async Task AnImportWhoseAcknowledgementWasLost_IsNotImportedAgain_ByTheNextImportOfTheFile()
     {
         var writer = await OpenedAsync();
-        _store.Fault = StoreFault.LostAcknowledgement;
+        Store.Fault = StoreFault.LostAcknowledgement;
 
         var lost = await Assert.ThrowsAsync<NVelopesException>(() => ImportAsync(writer, dryRun: false));
-        _store.Fault = StoreFault.None;
+        Store.Fault = StoreFault.None;
         var retried = await ImportAsync(writer, dryRun: false);
 
         Assert.Equal(ErrorKind.Unavailable, lost.Kind);
         Assert.Empty(retried.New);
         Assert.Equal(3, retried.Duplicates.Length);
-        Assert.Equal(105.00m, (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!.Account.Balance);
+        Assert.Equal(105.00m, (await Store.LoadAsync(writer.AccountId, CancellationToken.None))!.Account.Balance);
     }
 
     [Fact]
@@ -104,7 +85,7 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         Assert.Equal(5, Assert.Single(dryRun.Refused).Line);
         Assert.Equal(ErrorKind.Invalid, refused.Kind);
         Assert.StartsWith("Line 5:", refused.Message);
-        Assert.Equal([1], _store.CommittedEventCounts);
+        Assert.Equal([1], Store.CommittedEventCounts);
         Assert.Equal(1, (await writer.DurableOwnedAsync(Owner, CancellationToken.None)).Version);
     }
 
@@ -114,7 +95,7 @@ public sealed class AccountWriterImportTests : IAsyncLifetime
         writer.ImportAsync(Owner, null, Account.AvailableEnvelopeId, statement, dryRun,
             (plan, after) => plan.ToReport(dryRun, Account.AvailableEnvelopeId, after.ToView(after.Version)), CancellationToken.None);
 
-    private AccountWriter NewWriter(string accountId) => new(accountId, _store, TimeProvider.System, NullLogger.Instance);
+    private AccountWriter NewWriter(string accountId) => new(accountId, Store, TimeProvider.System, NullLogger.Instance);
 
     private async Task<AccountWriter> OpenedAsync()
     {

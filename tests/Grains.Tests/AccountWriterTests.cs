@@ -3,8 +3,6 @@ using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Accounts;
 using NVelopes.Grains.Domain;
-using NVelopes.Persistence.Sqlite.Options;
-using NVelopes.Persistence.Sqlite.Storage;
 using NVelopes.TestSupport;
 
 namespace NVelopes.Grains.Tests;
@@ -13,46 +11,29 @@ namespace NVelopes.Grains.Tests;
 /// The account write path without a cluster: <see cref="AccountWriter"/> on the real embedded store, behind a
 /// decorator that holds or fails its calls.
 /// </summary>
-public sealed class AccountWriterTests : IAsyncLifetime
+public sealed class AccountWriterTests : FaultableSqliteStoreTests
 {
     private const string Owner = "owner-1";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nvelopes-writer-tests", Guid.NewGuid().ToString("N"));
-    private SqliteDatabase _database = null!;
-    private FaultInjectingAccountStore _store = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new SqliteStorageOptions { DataDirectory = _directory }));
-        await _database.InitializeAsync();
-        _store = new FaultInjectingAccountStore(new SqliteAccountStore(_database, TimeProvider.System));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
 
     [Fact]
     public async Task CommandsArrivingDuringAWrite_ShareTheNextWrite_AndEachAnswerWaitsForItsOwn()
     {
         var writer = await OpenedAsync();
-        _store.Commits.Hold();
+        Store.Commits.Hold();
         var first = DepositAsync(writer, 1m);
-        await _store.Commits.UntilHeldAsync(1);
+        await Store.Commits.UntilHeldAsync(1);
         var queued = Enumerable.Range(2, 5).Select(i => DepositAsync(writer, i)).ToArray();
         await Task.Delay(100);
 
         Assert.False(first.IsCompleted); // not durable yet, so not answered
         Assert.Equal(1, (await writer.DurableOwnedAsync(Owner, CancellationToken.None)).Version); // reads see durable state only
-        _store.Commits.Release();
+        Store.Commits.Release();
         var answers = await Task.WhenAll(queued.Prepend(first)).WaitAsync(Patience);
 
         Assert.Equal([2L, 3, 4, 5, 6, 7], answers.Select(a => a.Account.Version));
-        Assert.Equal([1, 1, 5], _store.CommittedEventCounts); // opening, the held deposit, then the five together
-        Assert.Equal(121m, (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!.Account.Balance);
+        Assert.Equal([1, 1, 5], Store.CommittedEventCounts); // opening, the held deposit, then the five together
+        Assert.Equal(121m, (await Store.LoadAsync(writer.AccountId, CancellationToken.None))!.Account.Balance);
     }
 
     [Fact]
@@ -69,27 +50,27 @@ public sealed class AccountWriterTests : IAsyncLifetime
 
         var versions = answers.SelectMany(v => v).Order().ToArray();
         Assert.Equal(Enumerable.Range(2, 800).Select(v => (long)v), versions);
-        var stored = (await _store.LoadAsync(writer.AccountId, CancellationToken.None))!;
+        var stored = (await Store.LoadAsync(writer.AccountId, CancellationToken.None))!;
         Assert.Equal((801L, 108.00m), (stored.Version, stored.Account.Balance));
-        var log = await _store.ReadEventsAsync(writer.AccountId, 0, 1000, CancellationToken.None);
+        var log = await Store.ReadEventsAsync(writer.AccountId, 0, 1000, CancellationToken.None);
         Assert.Equal(Enumerable.Range(1, 801).Select(v => (long)v), log.Select(e => e.Version));
-        Assert.True(_store.CommittedEventCounts.Count < 801, "concurrent commands shared writes");
+        Assert.True(Store.CommittedEventCounts.Count < 801, "concurrent commands shared writes");
     }
 
     [Fact]
     public async Task AFailedWrite_FailsItAndEverythingQueuedOnIt_ThenTheAccountIsReloaded()
     {
         var writer = await OpenedAsync();
-        _store.Commits.Hold();
+        Store.Commits.Hold();
         var failing = DepositAsync(writer, 1m);
-        await _store.Commits.UntilHeldAsync(1);
+        await Store.Commits.UntilHeldAsync(1);
         var queued = DepositAsync(writer, 2m);
-        _store.Fault = StoreFault.Unreachable;
-        _store.Commits.Release();
+        Store.Fault = StoreFault.Unreachable;
+        Store.Commits.Release();
 
         Assert.Equal(ErrorKind.Unavailable, (await Assert.ThrowsAsync<NVelopesException>(() => failing)).Kind);
         Assert.Equal(ErrorKind.Unavailable, (await Assert.ThrowsAsync<NVelopesException>(() => queued)).Kind);
-        _store.Fault = StoreFault.None;
+        Store.Fault = StoreFault.None;
         var after = await DepositAsync(writer, 4m);
 
         Assert.Equal((2L, 104m), (after.Account.Version, after.Account.Balance));
@@ -136,12 +117,12 @@ public sealed class AccountWriterTests : IAsyncLifetime
 
         var idle = await writer.WatchChangesAsync(Owner, 1, 10, TimeSpan.FromMilliseconds(50), CancellationToken.None);
         var watching = writer.WatchChangesAsync(Owner, 1, 10, Patience, CancellationToken.None);
-        _store.Commits.Hold();
+        Store.Commits.Hold();
         var deposit = DepositAsync(writer, 2m);
-        await _store.Commits.UntilHeldAsync(1);
+        await Store.Commits.UntilHeldAsync(1);
         await Task.Delay(50);
         Assert.False(watching.IsCompleted); // applied but not durable: feeds never see what may still be lost
-        _store.Commits.Release();
+        Store.Commits.Release();
         var woken = await watching.WaitAsync(Patience);
         await deposit;
 
@@ -184,7 +165,7 @@ public sealed class AccountWriterTests : IAsyncLifetime
     /// <summary>Views compared by value: their immutable arrays compare by reference.</summary>
     private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
 
-    private AccountWriter NewWriter(string accountId) => new(accountId, _store, TimeProvider.System, NullLogger.Instance);
+    private AccountWriter NewWriter(string accountId) => new(accountId, Store, TimeProvider.System, NullLogger.Instance);
 
     private async Task<AccountWriter> OpenedAsync()
     {

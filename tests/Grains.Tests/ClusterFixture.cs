@@ -5,34 +5,47 @@ using Orleans.TestingHost;
 namespace NVelopes.Grains.Tests;
 
 /// <summary>
-/// A two-silo test cluster on one store, shared by the tests of a collection. Each subclass names its store
-/// through configuration, exactly as a real host would.
+/// A two-silo test cluster on one store, shared by the tests of a collection: the one lifecycle of every cluster
+/// fixture here. A subclass chooses the store and may add to the cluster it builds (<see cref="Configure"/>).
 /// </summary>
-public abstract class ClusterFixture : IAsyncLifetime
+public abstract class ClusterFixture(ClusterStore store) : IAsyncLifetime
 {
+    private IReadOnlyDictionary<string, string>? _settings;
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
     /// <summary>Why the store is missing, or null when the cluster can run.</summary>
-    public string? SkipReason { get; protected set; }
+    public string? SkipReason => store.SkipReason;
 
-    protected abstract Task<IReadOnlyDictionary<string, string>?> StoreSettingsAsync();
-
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        var settings = await StoreSettingsAsync();
-        if (settings is null) return;
-        var builder = new TestClusterBuilder(initialSilosCount: 2);
-        foreach (var (key, value) in settings) builder.Properties[key] = value;
-        builder.AddSiloBuilderConfigurator<StoreConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        _settings = await store.SettingsAsync();
+        if (_settings is null) return;
+        await StartAsync();
     }
 
     public virtual async Task DisposeAsync()
     {
         if (Cluster is not null) await Cluster.DisposeAsync();
+        store.Delete();
+    }
+
+    /// <summary>Adds to the cluster each start builds, after the store's settings and the store itself.</summary>
+    protected virtual void Configure(TestClusterBuilder builder)
+    {
+    }
+
+    /// <summary>Builds and deploys a new cluster on the store.</summary>
+    protected async Task StartAsync()
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        foreach (var (key, value) in _settings!) builder.Properties[key] = value;
+        builder.AddSiloBuilderConfigurator<StoreConfigurator>();
+        Configure(builder);
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
     }
 
     private sealed class StoreConfigurator : ISiloConfigurator

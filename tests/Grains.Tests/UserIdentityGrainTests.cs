@@ -1,3 +1,4 @@
+using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;
 
 namespace NVelopes.Grains.Tests;
@@ -28,7 +29,8 @@ public abstract class UserIdentityGrainTests(ClusterFixture fixture)
         Assert.Equal(UserStatus.Unknown, await impostor.AuthenticateAsync(username));
 
         Assert.Null(await impostor.ViewAsync());
-        Assert.Empty(await impostor.ListAccountsAsync());
+        Assert.Empty(await impostor.ListSharedAccountsAsync());
+        Assert.Empty(await fixture.Client.GetGrain<IAccountListGrain>(impostor.GetPrimaryKeyString()).ListAsync());
     }
 
     private async Task<(string UserId, string Username)> RegisterAsync()

@@ -22,8 +22,11 @@ namespace NVelopes.Api.Accounts;
 public sealed record AccountServices(
     IGrainFactory Grains, AccountGrains Accounts, CurrentUser User, CommandPreconditions Preconditions, HttpResponse Response, CancellationToken Aborted)
 {
-    /// <summary>The calling user's identity grain: their account list, and their opens one at a time.</summary>
+    /// <summary>The calling user's identity grain, which runs their opens one at a time.</summary>
     public IUserIdentityGrain Caller() => Grains.GetGrain<IUserIdentityGrain>(User.Id);
+
+    /// <summary>The calling user's account list, found by the id their token carries.</summary>
+    public IAccountListGrain CallersAccounts() => Grains.GetGrain<IAccountListGrain>(User.Id);
 
     /// <summary>The account grain for <paramref name="accountId"/>; an id that cannot name an account is a 404 at once.</summary>
     public IAccountGrain Account(string accountId) =>

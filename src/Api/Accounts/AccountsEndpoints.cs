@@ -153,7 +153,7 @@ public static class AccountsEndpoints
 
     public static async Task<JsonOk<IReadOnlyList<AccountSummaryResponse>>> List([AsParameters] AccountServices services)
     {
-        var summaries = await services.Caller().ListAccountsAsync(services.Aborted);
+        var summaries = await services.CallersAccounts().ListAsync(services.Aborted);
         return JsonOk.Of<IReadOnlyList<AccountSummaryResponse>>([.. summaries.Select(s => s.ToResponse())]);
     }
 

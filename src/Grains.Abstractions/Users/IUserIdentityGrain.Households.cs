@@ -16,4 +16,11 @@ public partial interface IUserIdentityGrain
 
     [Alias("DeclineInvitation")]
     Task DeclineInvitationAsync(string invitationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The accounts of others this user joined, as each account confirms them; those the user is no member of leave
+    /// the list. The user's whole account list is <see cref="IAccountListGrain"/>'s.
+    /// </summary>
+    [Alias("ListSharedAccounts")]
+    Task<ImmutableArray<AccountSummaryView>> ListSharedAccountsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NVelopes.Grains.Abstractions.Accounts;
 
 namespace NVelopes.Grains.Abstractions.Users;
@@ -31,7 +30,4 @@ public partial interface IUserIdentityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("OpenAccount")]
     Task<AccountUpdate> OpenAccountAsync(OpenUserAccount command, CancellationToken cancellationToken = default);
-
-    [Alias("ListAccounts")]
-    Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken = default);
 }

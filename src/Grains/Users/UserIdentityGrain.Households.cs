@@ -67,9 +67,9 @@ internal sealed partial class UserIdentityGrain
         await GrainFactory.GetGrain<IInvitationInboxGrain>(identity.State.UsernameKey).ForgetAsync([invitationId], cancellationToken);
     }
 
-    /// <summary>The shared accounts this user is a member of, as each account says; the others leave the list.</summary>
-    private async Task<ImmutableArray<AccountSummaryView>> SharedAccountsAsync(CancellationToken cancellationToken)
+    public async Task<ImmutableArray<AccountSummaryView>> ListSharedAccountsAsync(CancellationToken cancellationToken)
     {
+        if (!identity.RecordExists) return [];
         var shared = ImmutableArray.CreateBuilder<AccountSummaryView>();
         var gone = new List<string>();
         foreach (var accountId in identity.State.SharedAccountIds)

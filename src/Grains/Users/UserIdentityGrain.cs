@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using NVelopes.Grains.Abstractions;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
-using NVelopes.Grains.Domain.Households;
-using NVelopes.Grains.Storage;
 using NVelopes.Grains.Testing;
 
 namespace NVelopes.Grains.Users;
@@ -16,7 +13,7 @@ namespace NVelopes.Grains.Users;
 /// </summary>
 internal sealed partial class UserIdentityGrain(
     [PersistentState(UserIdentityState.StateName, StorageNames.Users)] IPersistentState<UserIdentityState> identity,
-    IAccountStore accounts, PausePoints pausePoints) : Grain, IUserIdentityGrain
+    PausePoints pausePoints) : Grain, IUserIdentityGrain
 {
     public async Task<UserStatus> AuthenticateAsync(string? username, CancellationToken cancellationToken) =>
         await FindAsync(username, cancellationToken) switch
@@ -34,26 +31,6 @@ internal sealed partial class UserIdentityGrain(
             throw new NVelopesException(ErrorKind.NotFound, "No such user.");
         // Awaited here, not handed back: this grain takes the user's next call only once this open is done.
         return await GrainFactory.GetGrain<IAccountGrain>(command.AccountId).OpenAsync(command.Command, cancellationToken);
-    }
-
-    public async Task<ImmutableArray<AccountSummaryView>> ListAccountsAsync(CancellationToken cancellationToken)
-    {
-        if (!identity.RecordExists) return [];
-        IReadOnlyList<AccountSummary> summaries;
-        try
-        {
-            summaries = await accounts.ListAccountsAsync(this.GetPrimaryKeyString(), cancellationToken);
-        }
-        catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
-        {
-            throw NVelopesException.StoreUnavailable();
-        }
-        var owned = summaries.Where(s => s.OpenerRole is not null)
-            .Select(s => new AccountSummaryView(s.AccountId, s.Name, s.Balance, MemberRoles.NameOf(s.OpenerRole!.Value)));
-        var shared = await SharedAccountsAsync(cancellationToken);
-        return shared.IsEmpty
-            ? [.. owned]
-            : [.. owned.Concat(shared).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)];
     }
 
     private async Task<UserView?> FindAsync(string? username, CancellationToken cancellationToken)

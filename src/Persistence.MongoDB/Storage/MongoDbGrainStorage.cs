@@ -55,10 +55,8 @@ internal sealed partial class MongoDbGrainStorage(
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
-    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var id = grainId.ToString();
-        try
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        RunAsync("read", stateName, grainId, async id =>
         {
             var document = await MongoDbOperation.RunAsync(options.OperationTimeout, $"reading {stateName} of {id}",
                 token => Collection(stateName).Find(d => d.Id == id, new FindOptions { MaxTime = options.OperationTimeout }).FirstOrDefaultAsync(token),
@@ -73,18 +71,10 @@ internal sealed partial class MongoDbGrainStorage(
             grainState.State = options.GrainStorageSerializer.Deserialize<T>(new BinaryData(document.Data));
             grainState.ETag = document.ETag;
             grainState.RecordExists = true;
-        }
-        catch (Exception ex) when (ex is not InconsistentStateException and not OperationCanceledException)
-        {
-            LogReadFailed(ex, name, stateName, id);
-            throw new MongoDbStorageException($"MongoDB grain storage '{name}' could not read {stateName} of {id}: {ex.Message}", ex);
-        }
-    }
+        });
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var id = grainId.ToString();
-        try
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        RunAsync("write", stateName, grainId, async id =>
         {
             var document = new GrainStateDocument
             {
@@ -98,29 +88,34 @@ internal sealed partial class MongoDbGrainStorage(
             if (!written) throw Conflict("write", stateName, id, grainState.ETag);
             grainState.ETag = document.ETag;
             grainState.RecordExists = true;
-        }
-        catch (Exception ex) when (ex is not InconsistentStateException and not OperationCanceledException)
-        {
-            LogWriteFailed(ex, name, stateName, id);
-            throw new MongoDbStorageException($"MongoDB grain storage '{name}' could not write {stateName} of {id}: {ex.Message}", ex);
-        }
-    }
+        });
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
-    {
-        var id = grainId.ToString();
-        try
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        RunAsync("clear", stateName, grainId, async id =>
         {
             var cleared = await MongoDbOperation.RunAsync(options.OperationTimeout, $"clearing {stateName} of {id}",
                 token => DeleteAsync(stateName, id, grainState.ETag, token), cancellationToken).ConfigureAwait(false);
             if (!cleared) throw Conflict("clear", stateName, id, grainState.ETag);
             grainState.ETag = null;
             grainState.RecordExists = false;
+        });
+
+    /// <summary>
+    /// Runs one operation on the state of <paramref name="grainId"/>. An ETag conflict and a caller's cancellation
+    /// pass through as they are; any other failure is logged and reported as a <see cref="MongoDbStorageException"/>
+    /// naming the provider, the <paramref name="operation"/> and the grain.
+    /// </summary>
+    private async Task RunAsync(string operation, string stateName, GrainId grainId, Func<string, Task> run)
+    {
+        var id = grainId.ToString();
+        try
+        {
+            await run(id).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not InconsistentStateException and not OperationCanceledException)
         {
-            LogClearFailed(ex, name, stateName, id);
-            throw new MongoDbStorageException($"MongoDB grain storage '{name}' could not clear {stateName} of {id}: {ex.Message}", ex);
+            LogOperationFailed(ex, name, operation, stateName, id);
+            throw new MongoDbStorageException($"MongoDB grain storage '{name}' could not {operation} {stateName} of {id}: {ex.Message}", ex);
         }
     }
 
@@ -190,14 +185,8 @@ internal sealed partial class MongoDbGrainStorage(
     [LoggerMessage(Level = LogLevel.Error, Message = "MongoDB grain storage {Provider} could not connect")]
     private partial void LogInitializeFailed(Exception exception, string provider);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "MongoDB grain storage {Provider} could not read {StateName} of {GrainId}")]
-    private partial void LogReadFailed(Exception exception, string provider, string stateName, string grainId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "MongoDB grain storage {Provider} could not write {StateName} of {GrainId}")]
-    private partial void LogWriteFailed(Exception exception, string provider, string stateName, string grainId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "MongoDB grain storage {Provider} could not clear {StateName} of {GrainId}")]
-    private partial void LogClearFailed(Exception exception, string provider, string stateName, string grainId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "MongoDB grain storage {Provider} could not {Operation} {StateName} of {GrainId}")]
+    private partial void LogOperationFailed(Exception exception, string provider, string operation, string stateName, string grainId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MongoDB grain storage {Provider}: {Operation} of {StateName} of {GrainId} refused on an ETag mismatch")]
     private partial void LogConflict(string provider, string operation, string stateName, string grainId);

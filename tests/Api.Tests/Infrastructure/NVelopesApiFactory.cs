@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
+using NVelopes.TestSupport;
 
 namespace NVelopes.Api.Tests.Infrastructure;
 
@@ -24,8 +21,7 @@ public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey,
     public const string Issuer = "nvelopes-tests";
     public const string Audience = "nvelopes-tests-api";
 
-    private readonly int _siloPort = FreeTcpPort();
-    private readonly int _gatewayPort = FreeTcpPort();
+    private readonly OwnLocalCluster _cluster = new("api-tests-");
 
     public string DataDirectory { get; } = dataDirectory;
     public string SigningKey { get; } = signingKey ?? "";
@@ -61,34 +57,15 @@ public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey,
             builder.UseSetting($"RateLimiting:{rule}:PerUsername", "1000000");
         }
         builder.UseSetting("RateLimiting:Writes:PerUser", "1000000");
-        // The silo's localhost clustering listens on fixed ports by default; give every factory its own cluster on
-        // free ones, through the silo's settings and, whatever the silo reads of them, its Orleans options.
-        var clusterId = "api-tests-" + _siloPort;
-        builder.UseSetting("Orleans:SiloPort", _siloPort.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:ClusterId", clusterId);
+        foreach (var (key, value) in _cluster.Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            services.Configure<EndpointOptions>(options =>
-            {
-                options.SiloPort = _siloPort;
-                options.GatewayPort = _gatewayPort;
-            });
-            services.Configure<DevelopmentClusterMembershipOptions>(options =>
-                options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, _siloPort));
-            services.Configure<ClusterOptions>(options => options.ClusterId = clusterId);
+            _cluster.Configure(services);
             // Every test signs up and logs in: hash with far fewer PBKDF2 rounds than the service's default, so
             // the suite's time goes to what it tests. The format and the checks are the same.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
             ConfigureTestServices?.Invoke(services);
         });
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,15 +1,12 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NVelopes.TestSupport;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Orleans.Configuration;
 
 namespace NVelopes.Observability.Tests.Infrastructure;
 
@@ -21,8 +18,7 @@ namespace NVelopes.Observability.Tests.Infrastructure;
 public sealed class ObservedApiFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
-    private readonly int _siloPort = FreeTcpPort();
-    private readonly int _gatewayPort = FreeTcpPort();
+    private readonly OwnLocalCluster _cluster = new("observability-tests-");
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "nvelopes-observability-tests", Guid.NewGuid().ToString("N"));
 
@@ -42,23 +38,13 @@ public sealed class ObservedApiFactory(string environment = "Development", IRead
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
-        var clusterId = "observability-tests-" + _siloPort;
-        builder.UseSetting("Orleans:SiloPort", _siloPort.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:ClusterId", clusterId);
+        foreach (var (key, value) in _cluster.Settings) builder.UseSetting(key, value);
         // No OTLP endpoint here: the in-memory exporters below receive what is recorded.
         builder.UseSetting("OpenTelemetry:Enabled", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
-            services.Configure<EndpointOptions>(options =>
-            {
-                options.SiloPort = _siloPort;
-                options.GatewayPort = _gatewayPort;
-            });
-            services.Configure<DevelopmentClusterMembershipOptions>(options =>
-                options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, _siloPort));
-            services.Configure<ClusterOptions>(options => options.ClusterId = clusterId);
+            _cluster.Configure(services);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
             services.AddSingleton<ILoggerProvider>(Logs);
@@ -82,12 +68,5 @@ public sealed class ObservedApiFactory(string environment = "Development", IRead
         catch (IOException)
         {
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

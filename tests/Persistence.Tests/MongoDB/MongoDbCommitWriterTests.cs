@@ -26,7 +26,6 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         await writer.ReleaseAsync();
 
         await Task.WhenAll(commits);
-        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (30, "together"));
         await writer.Telemetry.ReportedAsync(1, 30);
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
@@ -48,7 +47,6 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => refused);
         await Task.WhenAll(commits);
-        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (20, "one_by_one"));
         await writer.Telemetry.ReportedAsync([.. Enumerable.Repeat(1, 1 + 19)]); // the held commit, then each but the stale one
         await StoreAssert.HoldsAsync(writer.Store, movedOn);
         Assert.Null(await writer.Store.FindReplyAsync(movedOn.Account.Id, reply.Key, DateTimeOffset.UtcNow, CancellationToken.None));
@@ -73,7 +71,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         var error = await Assert.ThrowsAnyAsync<MongoException>(() => failing);
         Assert.Contains("duplicate key", error.Message, StringComparison.OrdinalIgnoreCase);
         await Task.WhenAll(commits);
-        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (10, "one_by_one"));
+        await writer.Telemetry.ReportedAsync([.. Enumerable.Repeat(1, 1 + 9)]); // the held commit, then each but the failing one
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
         await History().DeleteOneAsync(new BsonDocument("_id", stray));
         await StoreAssert.HoldsAsync(writer.Store, broken);
@@ -95,7 +93,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
 
         await Task.WhenAll(commits);
         // The second commit of account 0 ends the first batch, so the others wait with it for the next.
-        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (1, "alone"), (5, "together"));
+        await writer.Telemetry.ReportedAsync(1, 1, 5);
         await StoreAssert.HoldsAsync(writer.Store, second.After);
         foreach (var change in others) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
@@ -115,7 +113,7 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
         await writer.ReleaseAsync();
 
         await Task.WhenAll(commits);
-        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (5, "together"));
+        await writer.Telemetry.ReportedAsync(1, 5);
         await StoreAssert.HoldsAsync(writer.Store, ledgers[0]);
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
     }
@@ -137,8 +135,27 @@ public sealed class MongoDbCommitWriterTests(StorageFixture fixture)
 
         // The token fired while the batch was in its transaction: that stops neither the batch nor any answer.
         await Task.WhenAll(commits);
-        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (8, "together"));
+        await writer.Telemetry.ReportedAsync(1, 8);
         foreach (var change in changes) await StoreAssert.HoldsAsync(writer.Store, change.After);
+    }
+
+    /// <summary>The batch metric operators read (<c>nvelopes.store.commits_per_batch</c>), as the README documents it.</summary>
+    [SkippableTheory]
+    [InlineData(false, "together")]
+    [InlineData(true, "one_by_one")]
+    public async Task EachBatch_IsMeasuredWithHowItSettled(bool oneIsStale, string outcome)
+    {
+        using var writer = await HeldWriterAsync();
+        var ledgers = await OpenAsync(writer.Store, 3);
+        if (oneIsStale) await ledgers[0].Begin().Deposit(1m).CommitAsync(fixture.MongoAccountStore);
+
+        // An undo replaces history, so only the version check refuses the stale commit.
+        var commits = ledgers.Select(ledger => writer.Store.CommitAsync(ledger.Begin().Undo().Deposit(2m).Commit, CancellationToken.None)).ToList();
+        await writer.ReleaseAsync();
+        await Task.WhenAll(commits.Skip(oneIsStale ? 1 : 0));
+
+        await writer.Telemetry.BatchesSettledAsync((1, "alone"), (3, outcome));
+        if (oneIsStale) await Assert.ThrowsAsync<InconsistentStateException>(() => commits[0]);
     }
 
     [SkippableFact]
