@@ -15,7 +15,7 @@ namespace NVelopes.Api.Tests.Infrastructure;
 /// no test is throttled; <see cref="Settings"/> and <see cref="ConfigureTestServices"/> change the service for the
 /// tests that need something else (low limits, another store, a faulty store, captured logs).
 /// </summary>
-public sealed class NVelopesApiFactory(string dataDirectory, string? signingKey, string environment = "Development")
+public class NVelopesApiFactory(string dataDirectory, string? signingKey, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public const string Issuer = "nvelopes-tests";
