@@ -1,4 +1,5 @@
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 
 namespace NVelopes.Grains.Tests;
 
