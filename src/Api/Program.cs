@@ -26,7 +26,7 @@ builder.Services.AddNVelopesAuthentication();
 builder.Services.AddNVelopesHealthChecks();
 builder.Services.AddNVelopesOpenApi();
 builder.Services.AddNVelopesAccounts();
-builder.Services.AddValidation();
+builder.Services.AddNVelopesValidation();
 
 var app = builder.Build();
 

@@ -1,4 +1,4 @@
-using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 
 namespace NVelopes.Domain.Tests;
 
@@ -83,5 +83,31 @@ public sealed class UsernameRuleTests
         // A Cyrillic 'о' and full-width letters were keyed by lower-casing alone; login still finds them there.
         Assert.Equal("j\u043Ee", UsernameKey.Normalize(" J\u041Ee "));
         Assert.Equal("\uFF4A\uFF4F\uFF45", UsernameKey.Normalize("\uFF2A\uFF2F\uFF25"));
+    }
+
+    [Theory]
+    [InlineData(" JoeB ", "joeb")]
+    [InlineData(" J\u041Ee ", "j\u043Ee")]
+    public void PossibleUser_IsKeyedAsLoginFindsIt_EvenOutsideTheRule(string username, string key)
+    {
+        Assert.Equal(key, UsernameKey.OfPossibleUser(username));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void BlankName_NamesNoUser(string? username)
+    {
+        Assert.Null(UsernameKey.OfPossibleUser(username));
+    }
+
+    [Fact]
+    public void NameLongerThanAnySignupKept_NamesNoUser_ButOneOfThatLengthMay()
+    {
+        var longest = new string('a', UsernameRule.MaxLength);
+
+        Assert.Equal(longest, UsernameKey.OfPossibleUser("  " + longest + "  "));
+        Assert.Null(UsernameKey.OfPossibleUser(longest + "a"));
     }
 }

@@ -1,5 +1,6 @@
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 
 namespace NVelopes.Grains.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
+using NVelopes.Api.Errors;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Api.Wire;
@@ -62,11 +63,11 @@ public static class AccountsEndpoints
             "An account's payment sources.", RouteAnswers.AccountRead(sendsETag: true));
         accounts.MapGet($"/{Id}/transactions/{{page}}/{{size}}", ListTransactions).WithName("ListTransactions").Documented(
             "A page of the history, oldest first.",
-            RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid("size must be from 1 to 1000.")),
+            RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid($"size must be from 1 to {AccountLimits.TransactionsPerPage}.")),
             "The effective history: transactions that were undone are not in it. A page past the end is empty.");
         accounts.MapGet($"/{Id}/changes", ListChanges).WithName("ListChanges").Documented(
             "The account's events after a version, oldest first.",
-            RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid($"limit must be from 1 to {ChangesRequest.MaxLimit}.")),
+            RouteAnswers.AccountRead(sendsETag: false, RouteAnswers.Invalid($"limit must be from 1 to {AccountLimits.ChangesPerRead}.")),
             "The audit trail, undos and redos included, and the delta a device syncs: remember the answer's `version` and ask " +
             "`?since=` it next time. `more` says whether further events follow the last one listed.");
         accounts.MapPost($"/{Id}/events/ticket", IssueFeedTicket).WithName("IssueFeedTicket").Documented(
@@ -88,9 +89,8 @@ public static class AccountsEndpoints
                 "Authenticate with the bearer token, or, where no header can be sent (EventSource), with `?ticket=` from " +
                 "`POST /accounts/{id}/events/ticket`: valid one minute, for this account's stream only.");
 
-        // The command bodies carry no validation attributes: the account grain checks every field and refuses
-        // with problem details. Skipping the framework's validation walk spares every command its cost.
-        var commands = accounts.MapGroup("").DisableValidation().LimitWritesPerUser();
+        // The account grain checks every field of a command (RequestValidation tells the whole story).
+        var commands = accounts.MapGroup("").CheckedByTheDomain().LimitWritesPerUser();
         commands.MapPost("/envelopes/add", AddEnvelopes).WithName("AddEnvelopes").Documented(
             "Add envelopes, in order, with balance 0.", RouteAnswers.AccountCommand(EnvelopeLimitReached, RouteAnswers.DuplicateEnvelope), EnvelopeLimit);
         commands.MapPost("/envelopes/addsingle", AddEnvelope).WithName("AddEnvelope").Documented(

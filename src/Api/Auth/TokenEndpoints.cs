@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 
 namespace NVelopes.Api.Auth;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using NVelopes.Grains.Abstractions.Errors;
@@ -10,8 +9,8 @@ namespace NVelopes.Api.Errors;
 /// <summary>
 /// Turns what the gateway can explain into problem details: a grain's <see cref="NVelopesException"/> with the
 /// status of its <see cref="ErrorKind"/>, an Orleans call that a dying silo could not complete as a 503 with
-/// Retry-After, and a request that could not be read as a 400. Anything else is a bug: it is logged and answered
-/// 500 without details.
+/// Retry-After, and a request that could not be read as a 400 whose reason <see cref="RequestErrorMessages"/> words.
+/// Anything else is a bug: it is logged and answered 500 without details.
 /// </summary>
 public sealed partial class NVelopesExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -29,7 +28,7 @@ public sealed partial class NVelopesExceptionHandler(
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
-                Detail = ReasonOf(badRequest),
+                Detail = RequestErrorMessages.Describe(badRequest, httpContext),
             },
             _ => null,
         };
@@ -91,11 +90,6 @@ public sealed partial class NVelopesExceptionHandler(
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status500InternalServerError,
     };
-
-    // The JSON reader's message names the offending property and position, which is what a client needs to fix
-    // its request; the outer message only says that the body could not be read.
-    private static string ReasonOf(BadHttpRequestException badRequest) =>
-        badRequest.InnerException is JsonException json ? json.Message : badRequest.Message;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Exception} from the Orleans cluster while serving {Method} {Path}: answered 503")]
     private static partial void LogClusterUnavailable(ILogger logger, string exception, string method, string path);

@@ -22,7 +22,6 @@ public static class ProblemDetailsExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            if (context.Exception is BadHttpRequestException badRequest) problem.Detail = RequestErrorMessages.Describe(badRequest);
             if (problem is HttpValidationProblemDetails invalid) invalid.Errors = SnakeCaseKeys(invalid.Errors);
             problem.Detail ??= problem switch
             {

@@ -6,6 +6,7 @@ using NVelopes.Api.Wire;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using NVelopes.Grains.Domain.Households;
 
 namespace NVelopes.Api.Households;

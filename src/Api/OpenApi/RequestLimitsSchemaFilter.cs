@@ -2,7 +2,7 @@ using Microsoft.OpenApi;
 using NVelopes.Api.Accounts;
 using NVelopes.Api.Schedules;
 using NVelopes.Api.Users;
-using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Schedules;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -13,7 +13,7 @@ namespace NVelopes.Api.OpenApi;
 /// States in the account requests' schemas what the account's rules accept: how many envelope names and split
 /// lines one request may carry, how long names and descriptions may be, and what an amount may be. The rules
 /// themselves are the domain's (<see cref="AccountLimits"/>, <see cref="Text"/>, <see cref="Money"/>); the command
-/// bodies carry no validation attributes.
+/// bodies carry no validation attributes (<see cref="Errors.RequestValidation"/>).
 /// </summary>
 public sealed class RequestLimitsSchemaFilter : ISchemaFilter
 {
@@ -30,10 +30,22 @@ public sealed class RequestLimitsSchemaFilter : ISchemaFilter
             usernameSchema.MinLength = UsernameRule.MinLength;
             usernameSchema.MaxLength = UsernameRule.MaxLength;
             usernameSchema.Pattern = UsernamePattern;
+            usernameSchema.Description = $"The username to log in with: {UsernameRule.MinLength} to {UsernameRule.MaxLength} characters " +
+                "of letters, digits, `.`, `_` and `-` (see the route's description).";
             // The other fields' limits are validation attributes on constructor parameters, which the generator does not read.
-            if (signup.TryGetValue("full_name", out var fullNameFound) && fullNameFound is OpenApiSchema fullName) fullName.MaxLength = 100;
-            if (signup.TryGetValue("email", out var emailFound) && emailFound is OpenApiSchema email) { email.MaxLength = 254; email.Format = "email"; }
-            if (signup.TryGetValue("password", out var passwordFound) && passwordFound is OpenApiSchema password) { password.MinLength = 8; password.MaxLength = 128; }
+            if (signup.TryGetValue("full_name", out var fullNameFound) && fullNameFound is OpenApiSchema fullName)
+                fullName.MaxLength = SignupLimits.MaxFullNameLength;
+            if (signup.TryGetValue("email", out var emailFound) && emailFound is OpenApiSchema email)
+            {
+                email.MaxLength = SignupLimits.MaxEmailLength;
+                email.Format = "email";
+            }
+            if (signup.TryGetValue("password", out var passwordFound) && passwordFound is OpenApiSchema password)
+            {
+                password.MinLength = SignupLimits.MinPasswordLength;
+                password.MaxLength = SignupLimits.MaxPasswordLength;
+                password.Description = $"The password: {SignupLimits.MinPasswordLength} to {SignupLimits.MaxPasswordLength} characters.";
+            }
         }
         if (context.Type.Namespace is not { } space || !context.Type.Name.EndsWith("Request", StringComparison.Ordinal)
             || (space != typeof(NewAccountRequest).Namespace && space != typeof(ScheduleRequest).Namespace)) return;

@@ -1,3 +1,4 @@
+using NVelopes.Grains.Domain;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using NVelopes.Api.Accounts;
@@ -22,11 +23,11 @@ public static class RouteParameters
         ["id"] = new("The account's id, as `POST /accounts/new` answered it.", ApiExamples.AccountId,
             schema => { schema.Pattern = AccountIds.Pattern; schema.MaxLength = AccountIds.MaxLength; }),
         ["page"] = new("Which page, from 0; a page past the end is empty.", 0, schema => schema.Minimum = "0"),
-        ["size"] = new($"Transactions per page, 1 to {TransactionPageRequest.MaxSize}.", 20,
-            schema => { schema.Minimum = "1"; schema.Maximum = TransactionPageRequest.MaxSize.ToString(System.Globalization.CultureInfo.InvariantCulture); }),
+        ["size"] = new($"Transactions per page, 1 to {AccountLimits.TransactionsPerPage}.", 20,
+            schema => { schema.Minimum = "1"; schema.Maximum = AccountLimits.TransactionsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture); }),
         ["since"] = new("List the events after this version; 0 (the default) lists them from the opening.", 12, schema => schema.Minimum = "0"),
-        ["limit"] = new($"At most this many events, 1 to {ChangesRequest.MaxLimit} (default {ChangesRequest.DefaultLimit}).", 100,
-            schema => { schema.Minimum = "1"; schema.Maximum = ChangesRequest.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture); }),
+        ["limit"] = new($"At most this many events, 1 to {AccountLimits.ChangesPerRead} (default {ChangesRequest.DefaultLimit}).", 100,
+            schema => { schema.Minimum = "1"; schema.Maximum = AccountLimits.ChangesPerRead.ToString(System.Globalization.CultureInfo.InvariantCulture); }),
         ["scheduleId"] = new("The schedule's id, as adding it answered.", 2, schema => schema.Minimum = "1"),
         ["envelope_id"] = new("The envelope the statement's lines go to; default 0, Available.", 1, schema => schema.Minimum = "0"),
         ["dry_run"] = new("`true`: answer what would be imported and change nothing; default `false`.", true),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NVelopes.Api.Accounts;
+using NVelopes.Api.Errors;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Preconditions;
 using NVelopes.Api.Security;
@@ -46,7 +47,7 @@ public static class SchedulesEndpoints
         var schedules = endpoints.MapGroup(AccountIds.AccountRoute + "/schedules")
             .RequireAuthorization()
             .WithTags("Schedules")
-            .DisableValidation();
+            .CheckedByTheDomain();
 
         schedules.MapPost("/", Add).WithName("AddSchedule").LimitWritesPerUser().Documented(
             "Add a schedule; what is already due is applied before the answer.",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NVelopes.Api.Users;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace NVelopes.Api.Security;
@@ -14,7 +15,7 @@ namespace NVelopes.Api.Security;
 /// </summary>
 public sealed class RateLimitUsernameMiddleware(RequestDelegate next, IOptions<JsonOptions> jsonOptions)
 {
-    /// <summary>Usernames are at most 50 characters; a longer claim is counted under its first 64.</summary>
+    /// <summary>Usernames are at most <see cref="UsernameRule.MaxLength"/> characters; a longer claim is counted under its first 64.</summary>
     private const int MaxKeyLength = 64;
 
     /// <summary>The name of the username field in the token form, and of the lookup's route value.</summary>

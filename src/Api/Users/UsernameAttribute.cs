@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 
 namespace NVelopes.Api.Users;
 

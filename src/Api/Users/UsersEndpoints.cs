@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NVelopes.Api.Auth;
 using NVelopes.Api.OpenApi;
 using NVelopes.Api.Security;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 
 namespace NVelopes.Api.Users;
 
@@ -20,7 +22,8 @@ public static class UsersEndpoints
                 new RouteDocumentation(
                     [
                         RouteAnswers.Invalid("Username taken"),
-                        RouteAnswers.Invalid("password must be 8 to 128 characters."),
+                        RouteAnswers.Invalid(string.Format(CultureInfo.InvariantCulture, SignupRequest.PasswordLengthMessage,
+                            "password", SignupLimits.MaxPasswordLength, SignupLimits.MinPasswordLength)),
                         RouteAnswers.TooManyAttempts,
                     ],
                     AnswerExample: ApiExamples.UserId),
@@ -51,13 +54,12 @@ public static class UsersEndpoints
     }
 
     /// <summary>
-    /// Whether a username is taken, by its key as login finds it: names outside <see cref="UsernameRule"/> that were
-    /// registered before it are still taken. A name longer than any sign-up accepted is not, without asking any grain.
+    /// Whether a username is taken, by its key as login finds it (<see cref="UsernameKey.OfPossibleUser"/>): a name
+    /// that can name nobody is not, without asking any grain.
     /// </summary>
     public static async Task<Ok<bool>> Exists(string username, IGrainFactory grains, CancellationToken cancellationToken) =>
-        TypedResults.Ok(!string.IsNullOrWhiteSpace(username)
-            && username.Length <= UsernameRule.MaxLength
-            && await grains.GetGrain<IUserGrain>(UsernameKey.Normalize(username)).ExistsAsync(cancellationToken));
+        TypedResults.Ok(UsernameKey.OfPossibleUser(username) is { } key
+            && await grains.GetGrain<IUserGrain>(key).ExistsAsync(cancellationToken));
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(
         CurrentUser user, IGrainFactory grains, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using NVelopes.Grains.Domain;
 using NVelopes.Grains.Domain.Households;
 
@@ -139,9 +140,8 @@ internal sealed partial class AccountGrain
     /// <summary>The user id of the member named <paramref name="username"/>; an unknown name is no member.</summary>
     private async Task<string> MemberIdAsync(string username, CancellationToken cancellationToken)
     {
-        // Names from before the username rule are members' names too; anything longer than any name names nobody.
-        var user = username.Trim().Length is > 0 and <= 200
-            ? await GrainFactory.GetGrain<IUserGrain>(UsernameKey.Normalize(username)).ViewAsync(cancellationToken)
+        var user = UsernameKey.OfPossibleUser(username) is { } key
+            ? await GrainFactory.GetGrain<IUserGrain>(key).ViewAsync(cancellationToken)
             : null;
         return user?.UserId ?? throw new NVelopesException(ErrorKind.NotFound, $"'{username}' is not a member of this account.");
     }

@@ -116,7 +116,8 @@ internal sealed partial class AccountGrain(
     public async Task<ImmutableArray<TransactionView>> ReadHistoryAsync(ReadHistory query, CancellationToken cancellationToken)
     {
         if (query.Page < 0) throw new NVelopesException(ErrorKind.Invalid, "page must be 0 or more.");
-        if (query.Size is < 1 or > 1000) throw new NVelopesException(ErrorKind.Invalid, "size must be between 1 and 1000.");
+        if (query.Size is < 1 or > AccountLimits.TransactionsPerPage)
+            throw new NVelopesException(ErrorKind.Invalid, $"size must be between 1 and {AccountLimits.TransactionsPerPage}.");
         var transactions = await Writer.ReadHistoryAsync(query.OwnerId, (long)query.Page * query.Size, query.Size, cancellationToken);
         return [.. transactions.Select(t => t.ToView())];
     }

@@ -28,8 +28,6 @@ public sealed partial class AccountWriter(
     /// <summary>Events kept in memory once durable, so that feeds and redo rarely read the store.</summary>
     public const int DurableEventsKept = 256;
 
-    public const int MaxChangesPerRead = 1000;
-
     private const int TailKeptAfterWrite = 8;
     private const int RecentRepliesKept = 128;
     private static readonly TimeSpan ReplyRetention = TimeSpan.FromHours(24);
@@ -229,8 +227,8 @@ public sealed partial class AccountWriter(
     private static void RequireChangeRange(long since, int limit)
     {
         if (since < 0) throw new NVelopesException(ErrorKind.Invalid, "since must be 0 or more.");
-        if (limit is < 1 or > MaxChangesPerRead)
-            throw new NVelopesException(ErrorKind.Invalid, $"limit must be between 1 and {MaxChangesPerRead}.");
+        if (limit is < 1 or > AccountLimits.ChangesPerRead)
+            throw new NVelopesException(ErrorKind.Invalid, $"limit must be between 1 and {AccountLimits.ChangesPerRead}.");
     }
 
     /// <summary>The durable events after <paramref name="since"/>, from the window while it holds them, else from the store.</summary>

@@ -21,6 +21,12 @@ public static class AccountLimits
     /// <summary>Schedules of one account.</summary>
     public const int SchedulesPerAccount = 50;
 
+    /// <summary>Transactions one page of the history may hold.</summary>
+    public const int TransactionsPerPage = 1000;
+
+    /// <summary>Events one read of the account's changes may list.</summary>
+    public const int ChangesPerRead = 1000;
+
     /// <summary>Occurrences a new or changed schedule may apply at once, from a start in the past: a year of daily ones.</summary>
     public const int OccurrencesCaughtUpAtOnce = 366;
 }

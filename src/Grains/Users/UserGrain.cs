@@ -1,6 +1,7 @@
 using NVelopes.Grains.Abstractions;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using Orleans.Storage;
 
 namespace NVelopes.Grains.Users;

@@ -2,6 +2,7 @@ using NVelopes.Grains.Abstractions;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using NVelopes.Grains.Testing;
 
 namespace NVelopes.Grains.Users;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NVelopes.Api.Auth;
 using NVelopes.Grains.Abstractions;
 using NVelopes.Grains.Abstractions.Users;
+using NVelopes.Grains.Domain.Users;
 using NVelopes.Grains.Users;
 using Orleans.Storage;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NVelopes.Grains.Abstractions.Users;
+namespace NVelopes.Grains.Domain.Users;
 
 /// <summary>
 /// Which usernames a sign-up may take: 3 to 50 characters of the letters a-z (either case), the digits 0-9 and
