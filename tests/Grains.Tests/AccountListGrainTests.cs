@@ -13,8 +13,8 @@ public abstract class AccountListGrainTests(ClusterFixture fixture)
     public async Task List_HasTheOpenedAndTheSharedAccounts_ByNameThenId_WhileTheIdentityKeepsOnlyTheShared()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var opener = await RegisterAsync();
-        var partner = await RegisterAsync();
+        var opener = await fixture.SignUpAsync("lister");
+        var partner = await fixture.SignUpAsync("lister");
         var joint = await OpenAsync(opener, "Joint", 100m);
         var savings = await OpenAsync(partner, "Savings", 20m);
         var current = await OpenAsync(partner, "Current", 5m);
@@ -35,8 +35,8 @@ public abstract class AccountListGrainTests(ClusterFixture fixture)
     public async Task List_DropsASharedAccountOnceTheUserIsNoMember()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var opener = await RegisterAsync();
-        var partner = await RegisterAsync();
+        var opener = await fixture.SignUpAsync("lister");
+        var partner = await fixture.SignUpAsync("lister");
         var joint = await OpenAsync(opener, "Joint", 100m);
         var account = fixture.Client.GetGrain<IAccountGrain>(joint);
         var invited = await account.InviteAsync(new InviteMember(opener.UserId, partner.Username, "editor"));
@@ -45,15 +45,6 @@ public abstract class AccountListGrainTests(ClusterFixture fixture)
 
         Assert.Empty(await fixture.Client.GetGrain<IAccountListGrain>(partner.UserId).ListAsync());
         Assert.Equal([joint], (await fixture.Client.GetGrain<IAccountListGrain>(opener.UserId).ListAsync()).Select(a => a.AccountId));
-    }
-
-    private async Task<UserView> RegisterAsync()
-    {
-        var username = "lister" + Guid.NewGuid().ToString("N")[..12];
-        var user = await fixture.Client.GetGrain<IUserGrain>(username)
-            .RegisterAsync(new RegisterUser(Guid.NewGuid().ToString("N"), username, username + "@example.com", "A Lister", "not-a-real-hash"));
-        await fixture.Client.GetGrain<IUserIdentityGrain>(user.UserId).AuthenticateAsync(username); // as the user's first request does
-        return user;
     }
 
     private async Task<string> OpenAsync(UserView user, string name, decimal openingBalance)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using NVelopes.Grains.Abstractions.Users;
 using NVelopes.Hosting;
 using Orleans.TestingHost;
 
@@ -15,6 +16,19 @@ public abstract class ClusterFixture(ClusterStore store) : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>
+    /// A new user, registered and authenticated once, as sign-up and the user's first request leave them: their
+    /// identity grain knows them, so accounts they open are theirs.
+    /// </summary>
+    public async Task<UserView> SignUpAsync(string usernamePrefix)
+    {
+        var username = usernamePrefix + Guid.NewGuid().ToString("N")[..12];
+        var user = await Client.GetGrain<IUserGrain>(username)
+            .RegisterAsync(new RegisterUser(Guid.NewGuid().ToString("N"), username, username + "@example.com", "A " + usernamePrefix, "not-a-real-hash"));
+        await Client.GetGrain<IUserIdentityGrain>(user.UserId).AuthenticateAsync(username);
+        return user;
+    }
 
     /// <summary>Why the store is missing, or null when the cluster can run.</summary>
     public string? SkipReason => store.SkipReason;

@@ -155,8 +155,8 @@ public abstract class ScheduleGrainTests(ScheduleClusterFixture fixture)
     public async Task ASchedule_GoesOnAfterTheMemberWhoAddedItLeft_WithTheScheduleAsTheActorOfItsOccurrences()
     {
         SkipWithoutStore();
-        var opener = await RegisterAsync();
-        var partner = await RegisterAsync();
+        var opener = await fixture.SignUpAsync("member");
+        var partner = await fixture.SignUpAsync("member");
         var id = Guid.NewGuid().ToString("N");
         var account = fixture.Client.GetGrain<IAccountGrain>(id);
         await account.OpenAsync(new OpenAccount(opener.UserId, "Joint", 500m, CanGoNegative: true));
@@ -173,15 +173,6 @@ public abstract class ScheduleGrainTests(ScheduleClusterFixture fixture)
         var history = await account.ReadHistoryAsync(new ReadHistory(partner.UserId, 0, 100));
         Assert.Equal([Transaction.ScheduleActor, Transaction.ScheduleActor], history.Where(t => t.TxId != Transaction.OpeningId).Select(t => t.Actor));
         Assert.Equal(498m, (await account.ViewAsync(new ViewAccount(partner.UserId))).Balance);
-    }
-
-    private async Task<UserView> RegisterAsync()
-    {
-        var username = "member" + Guid.NewGuid().ToString("N")[..12];
-        var user = await fixture.Client.GetGrain<IUserGrain>(username)
-            .RegisterAsync(new RegisterUser(Guid.NewGuid().ToString("N"), username, username + "@example.com", "A Member", "not-a-real-hash"));
-        await fixture.Client.GetGrain<IUserIdentityGrain>(user.UserId).AuthenticateAsync(username); // as the user's first request does
-        return user;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
