@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using NVelopes.Grains.Abstractions.Accounts;
 using NVelopes.Grains.Abstractions.Errors;
 using NVelopes.Grains.Abstractions.Users;
@@ -13,7 +14,7 @@ namespace NVelopes.Grains.Accounts;
 /// share with them, as their identity grain keeps and confirms them.
 /// </summary>
 [StatelessWorker]
-internal sealed class AccountListGrain(IAccountStore store) : Grain, IAccountListGrain
+internal sealed partial class AccountListGrain(IAccountStore store, ILogger<AccountListGrain> logger) : Grain, IAccountListGrain
 {
     public async Task<ImmutableArray<AccountSummaryView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ internal sealed class AccountListGrain(IAccountStore store) : Grain, IAccountLis
         }
         catch (Exception failure) when (failure is not (NVelopesException or OperationCanceledException))
         {
+            LogListFailed(logger, failure, userId);
             throw NVelopesException.StoreUnavailable();
         }
         var owned = opened.Where(s => s.OpenerRole is not null)
@@ -35,4 +37,7 @@ internal sealed class AccountListGrain(IAccountStore store) : Grain, IAccountLis
             ? [.. owned]
             : [.. owned.Concat(shared).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.AccountId, StringComparer.Ordinal)];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The account store did not answer the account list of user {UserId}")]
+    private static partial void LogListFailed(ILogger logger, Exception exception, string userId);
 }
